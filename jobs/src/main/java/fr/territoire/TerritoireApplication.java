@@ -1,0 +1,20 @@
+package fr.territoire;
+
+import fr.territoire.cli.TerritoireCommand;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Entry point: the command line decides what to do; commands that need the jobs start the
+ * Spring context themselves.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TerritoireApplication {
+
+	public static void main(String[] args) {
+		System.exit(TerritoireCommand.execute(args));
+	}
+
+}

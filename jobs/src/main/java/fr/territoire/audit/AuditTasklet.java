@@ -1,0 +1,69 @@
+package fr.territoire.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
+import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.WarehouseSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Runs every audit, records its result (with a sample of offending rows) in
+ * {@code quality.audit_result}, and fails when a blocking audit finds rows: publication
+ * stops, diagnostics stay in the warehouse under construction.
+ */
+public class AuditTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditTasklet.class);
+
+	private final WarehouseSession warehouse;
+
+	private final AuditCatalog catalog;
+
+	public AuditTasklet(WarehouseSession warehouse, AuditCatalog catalog) {
+		this.warehouse = warehouse;
+		this.catalog = catalog;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		var connection = this.warehouse.connection();
+		Sql.execute(connection, "clear audit results", "DELETE FROM quality.audit_result");
+		List<String> failures = new ArrayList<>();
+		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+		for (Audit audit : this.catalog.audits()) {
+			long offending = Sql.queryLong(connection, "SELECT count(*) FROM (" + audit.sql() + ")");
+			String sample = Sql
+				.queryRows(connection,
+						"SELECT CAST(to_json(list(t)) AS VARCHAR) FROM (SELECT * FROM (" + audit.sql() + ") LIMIT 5) t")
+				.get(0)
+				.get(0);
+			Sql.update(connection, "INSERT INTO quality.audit_result VALUES (?, ?, ?, ?, ?)", audit.name(),
+					audit.spec().description(), audit.spec().blocking(), offending, sample);
+			context.putLong("audit." + audit.name(), offending);
+			if (offending > 0) {
+				logger.warn("Audit {} ({}) found {} offending rows, e.g. {}", audit.name(),
+						audit.spec().blocking() ? "blocking" : "warning", offending, sample);
+				if (audit.spec().blocking()) {
+					failures.add(audit.name() + " (" + offending + " rows: " + audit.spec().description() + ")");
+				}
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new TerritoireException(ErrorCode.AUDIT_FAILED,
+					"blocking audits failed, nothing is published: " + String.join("; ", failures)
+							+ ". Offending rows are in quality.audit_result of "
+							+ this.warehouse.home().nextWarehouse());
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

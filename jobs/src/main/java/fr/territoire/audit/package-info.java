@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.audit;
+
+import org.jspecify.annotations.NullMarked;

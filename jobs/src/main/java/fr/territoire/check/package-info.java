@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.check;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,56 @@
+package fr.territoire.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Where state and configuration live, shared by every command.
+ */
+public class HomeOptions {
+
+	@Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+			description = "Home folder for the warehouse, job repository, releases and reports "
+					+ "(default: $TERRITOIRE_HOME, else ./var).")
+	@Nullable Path home;
+
+	/** The home folder: --home, else TERRITOIRE_HOME, else ./var. */
+	Path home() {
+		if (this.home != null) {
+			return this.home.toAbsolutePath().normalize();
+		}
+		String fromEnvironment = System.getenv("TERRITOIRE_HOME");
+		return Path.of((fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment : "var")
+			.toAbsolutePath()
+			.normalize();
+	}
+
+	/**
+	 * The project folder: the territoire.project-dir system property (set by the
+	 * launcher), else the working directory.
+	 */
+	static Path project() {
+		return Path.of(System.getProperty("territoire.project-dir", ".")).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Spring Boot arguments placing the job repository and the warehouse under the home.
+	 */
+	List<String> springArguments(@Nullable Path inbox) {
+		Path home = home();
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--territoire.home=" + home);
+		arguments.add("--territoire.project-dir=" + project());
+		if (inbox != null) {
+			arguments.add("--territoire.inbox=" + inbox.toAbsolutePath().normalize());
+		}
+		arguments.add("--spring.datasource.url=jdbc:h2:file:" + home.resolve("batch").resolve("repository")
+				+ ";DB_CLOSE_ON_EXIT=FALSE");
+		return arguments;
+	}
+
+}

@@ -1,0 +1,60 @@
+package fr.territoire.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import fr.territoire.nightly.JobRunner;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code territoire run <job>}.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = { "Runs a job (the whole pipeline: nightly) for a date.",
+				"A failed run of the same date resumes at its failed step; a completed one is not run again "
+						+ "unless --rerun is given." })
+class RunCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "JOB", description = "The job to run, e.g. nightly.")
+	String job = "";
+
+	@Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The run date (default: today).")
+	@Nullable LocalDate date;
+
+	@Option(names = "--inbox", paramLabel = "DIR",
+			description = "Folder of input files (default: <home>/inbox if it exists, else the bundled samples/).")
+	@Nullable Path inbox;
+
+	@Option(names = "--rerun", description = "Run again a date that already completed, as a new run.")
+	boolean rerun;
+
+	@Spec
+	CommandSpec spec;
+
+	@picocli.CommandLine.ParentCommand
+	TerritoireCommand parent;
+
+	@Override
+	public Integer call() throws Exception {
+		var out = this.spec.commandLine().getOut();
+		LocalDate runDate = (this.date != null) ? this.date : LocalDate.now();
+		try (ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {
+			JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(this.job, runDate, this.rerun, out);
+			out.flush();
+			return switch (outcome) {
+				case COMPLETED, ALREADY_COMPLETED -> ExitCodes.SUCCESS;
+				case UNKNOWN_JOB -> ExitCodes.USAGE;
+				case FAILED -> ExitCodes.JOB_FAILED;
+			};
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,17 @@
+package fr.territoire.home;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Exposes the resolved home folders.
+ */
+@Configuration(proxyBeanMethods = false)
+class HomeConfiguration {
+
+	@Bean
+	TerritoireHome territoireHome(TerritoireProperties properties) {
+		return properties.resolveHome();
+	}
+
+}

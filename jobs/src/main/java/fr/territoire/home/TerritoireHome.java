@@ -1,0 +1,88 @@
+package fr.territoire.home;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The folders Territoire reads and writes. Runtime state lives under {@link #root()},
+ * never in the source tree; configuration (mappings, SQL, schedules) lives under
+ * {@link #project()}.
+ *
+ * @param root the home folder ({@code ./var}, {@code TERRITOIRE_HOME} or {@code --home})
+ * @param project the project folder
+ * @param explicitInbox the inbox given on the command line or in configuration, if any
+ */
+public record TerritoireHome(Path root, Path project, @Nullable Path explicitInbox) {
+
+	public TerritoireHome {
+		Objects.requireNonNull(root, "root is null");
+		Objects.requireNonNull(project, "project is null");
+	}
+
+	/**
+	 * The input folder: explicit, else {@code <home>/inbox} if present, else
+	 * {@code samples/}.
+	 */
+	public Path inbox() {
+		if (this.explicitInbox != null) {
+			return this.explicitInbox;
+		}
+		Path homeInbox = this.root.resolve("inbox");
+		return Files.isDirectory(homeInbox) ? homeInbox : this.project.resolve("samples");
+	}
+
+	public Path warehouseFolder() {
+		return this.root.resolve("warehouse");
+	}
+
+	/** The last good warehouse, read-only for everyone but the nightly. */
+	public Path currentWarehouse() {
+		return warehouseFolder().resolve("current.duckdb");
+	}
+
+	/** The warehouse being built by the running nightly. */
+	public Path nextWarehouse() {
+		return warehouseFolder().resolve("next.duckdb");
+	}
+
+	public Path batchFolder() {
+		return this.root.resolve("batch");
+	}
+
+	public Path releases() {
+		return this.root.resolve("publish").resolve("releases");
+	}
+
+	/** A symbolic link to the newest release, swapped atomically. */
+	public Path latestRelease() {
+		return this.root.resolve("publish").resolve("latest");
+	}
+
+	public Path reports() {
+		return this.root.resolve("reports");
+	}
+
+	/**
+	 * Held by the process that runs a job, so that two runs never build the same
+	 * warehouse.
+	 */
+	public Path runLock() {
+		return this.root.resolve("run.lock");
+	}
+
+	public Path mappings() {
+		return this.project.resolve("mappings");
+	}
+
+	public Path warehouseSql() {
+		return this.project.resolve("warehouse");
+	}
+
+	public Path schedules() {
+		return this.project.resolve("schedules");
+	}
+
+}

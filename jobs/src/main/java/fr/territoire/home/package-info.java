@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.home;
+
+import org.jspecify.annotations.NullMarked;

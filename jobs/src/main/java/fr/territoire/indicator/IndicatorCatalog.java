@@ -1,0 +1,45 @@
+package fr.territoire.indicator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.territoire.check.Problem;
+import fr.territoire.check.YamlFiles;
+
+/**
+ * The indicator definitions of {@code warehouse/indicators/<id>.yaml}.
+ *
+ * @param indicators valid definitions
+ * @param problems what is wrong with the others
+ */
+public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Problem> problems) {
+
+	public static IndicatorCatalog load(Path project) {
+		Path folder = project.resolve("warehouse").resolve("indicators");
+		List<IndicatorDefinition> indicators = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
+		Set<String> ids = new HashSet<>();
+		for (Path file : YamlFiles.list(folder, "*.yaml")) {
+			String shownAs = project.relativize(file).toString();
+			IndicatorDefinition definition = YamlFiles.read(file, IndicatorDefinition.class, shownAs, problems::add);
+			if (definition == null) {
+				continue;
+			}
+			if (!file.getFileName().toString().equals(definition.id() + ".yaml")) {
+				problems.add(Problem.of(shownAs, "file name does not match id '" + definition.id() + "'",
+						"rename the file to " + definition.id() + ".yaml"));
+			}
+			else if (!ids.add(definition.id())) {
+				problems.add(Problem.of(shownAs, "id '" + definition.id() + "' is used twice", "pick a unique id"));
+			}
+			else {
+				indicators.add(definition);
+			}
+		}
+		return new IndicatorCatalog(List.copyOf(indicators), List.copyOf(problems));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.indicator;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,154 @@
+package fr.territoire.ingest;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.Location;
+import fr.territoire.error.TerritoireException;
+import fr.territoire.ingest.xlsx.SheetSelector;
+import fr.territoire.ingest.xlsx.XlsxReadException;
+import fr.territoire.ingest.xlsx.XlsxRow;
+import fr.territoire.ingest.xlsx.XlsxSheetReader;
+import fr.territoire.mapping.Mapping;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Streams one sheet of a workbook with POI's SAX reader and appends its rows to the raw
+ * table: title rows above the header are skipped, columns are bound by header name, and
+ * the lineage record is the sheet row number.
+ */
+final class XlsxRawLoader implements RawLoader {
+
+	@Override
+	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
+		String sheet = java.util.Objects.requireNonNull(mapping.sheet());
+		Mapping.Header header = java.util.Objects.requireNonNull(mapping.header());
+		String table = mapping.rawTable().substring("raw.".length());
+		try (DuckDBAppender appender = connection.createAppender("raw", table)) {
+			SheetRows rows = new SheetRows(mapping, header, file, appender);
+			XlsxSheetReader.read(file.path(), new SheetSelector.ByName(sheet), rows::accept);
+			rows.finish();
+			return rows.count;
+		}
+		catch (XlsxReadException ex) {
+			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT,
+					new Location(file.name(), sheet, null, null, null), ex.getMessage(), ex);
+		}
+		catch (SQLException ex) {
+			throw new TerritoireException(ErrorCode.WAREHOUSE, Location.file(file.name()),
+					"cannot append rows to " + mapping.rawTable() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Finds the header, then appends every later row. */
+	private static final class SheetRows {
+
+		private final Mapping mapping;
+
+		private final Mapping.Header header;
+
+		private final InputFile file;
+
+		private final DuckDBAppender appender;
+
+		private @Nullable int[] positions;
+
+		private long count;
+
+		SheetRows(Mapping mapping, Mapping.Header header, InputFile file, DuckDBAppender appender) {
+			this.mapping = mapping;
+			this.header = header;
+			this.file = file;
+			this.appender = appender;
+		}
+
+		void accept(XlsxRow row) {
+			if (this.positions == null) {
+				if (isHeader(row)) {
+					this.positions = positions(row);
+				}
+				return;
+			}
+			try {
+				this.appender.beginRow();
+				this.appender.append(this.file.name());
+				this.appender.append((long) row.rowNumber());
+				for (int position : this.positions) {
+					String value = (position < row.cells().size()) ? row.cells().get(position) : "";
+					if (value.isEmpty()) {
+						this.appender.appendNull();
+					}
+					else {
+						this.appender.append(value);
+					}
+				}
+				this.appender.endRow();
+				this.count++;
+			}
+			catch (SQLException ex) {
+				throw new TerritoireException(ErrorCode.WAREHOUSE,
+						new Location(this.file.name(), this.mapping.sheet(), (long) row.rowNumber(), null, null),
+						"cannot append the row: " + ex.getMessage(), ex);
+			}
+		}
+
+		void finish() {
+			if (this.positions == null) {
+				String expected = (this.header.row() != null) ? "at row " + this.header.row()
+						: "containing " + this.header.contains();
+				throw new TerritoireException(ErrorCode.MISSING_COLUMN,
+						new Location(this.file.name(), this.mapping.sheet(), null, null, null),
+						"no header row " + expected + " was found");
+			}
+		}
+
+		private boolean isHeader(XlsxRow row) {
+			if (this.header.row() != null) {
+				return row.rowNumber() == this.header.row();
+			}
+			List<String> cells = normalised(row.cells());
+			return normalised(java.util.Objects.requireNonNull(this.header.contains())).stream()
+				.allMatch(cells::contains);
+		}
+
+		private int[] positions(XlsxRow row) {
+			List<String> cells = normalised(row.cells());
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < cells.size(); i++) {
+				index.putIfAbsent(cells.get(i), i);
+			}
+			int[] result = new int[this.mapping.columns().size()];
+			for (int i = 0; i < result.length; i++) {
+				String column = this.mapping.columns().get(i);
+				Integer position = index.get(normalise(column));
+				if (position == null) {
+					throw new TerritoireException(ErrorCode.MISSING_COLUMN,
+							new Location(this.file.name(), this.mapping.sheet(), (long) row.rowNumber(), column, null),
+							"the header lacks the column '" + column + "' declared by mapping " + this.mapping.source()
+									+ "; header found: " + row.cells());
+				}
+				result[i] = position;
+			}
+			return result;
+		}
+
+		private static List<String> normalised(List<String> values) {
+			List<String> result = new ArrayList<>(values.size());
+			values.forEach((value) -> result.add(normalise(value)));
+			return result;
+		}
+
+		/** Header cells often hold line breaks and double spaces. */
+		private static String normalise(String value) {
+			return value.replaceAll("\\s+", " ").strip();
+		}
+
+	}
+
+}

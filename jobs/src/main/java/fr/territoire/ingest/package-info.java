@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.ingest;
+
+import org.jspecify.annotations.NullMarked;

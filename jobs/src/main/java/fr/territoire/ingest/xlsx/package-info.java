@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.ingest.xlsx;
+
+import org.jspecify.annotations.NullMarked;

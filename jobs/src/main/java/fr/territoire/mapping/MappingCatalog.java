@@ -1,0 +1,51 @@
+package fr.territoire.mapping;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.territoire.check.Problem;
+import fr.territoire.check.YamlFiles;
+
+/**
+ * Every mapping of {@code mappings/}, in file-name order.
+ *
+ * @param mappings the valid mappings
+ * @param problems what is wrong with the others
+ */
+public record MappingCatalog(List<Mapping> mappings, List<Problem> problems) {
+
+	public static MappingCatalog load(Path project) {
+		Path folder = project.resolve("mappings");
+		List<Mapping> mappings = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
+		Set<String> sources = new HashSet<>();
+		for (Path file : YamlFiles.list(folder, "*.yaml")) {
+			String shownAs = project.relativize(file).toString();
+			Mapping mapping = YamlFiles.read(file, Mapping.class, shownAs, problems::add);
+			if (mapping == null) {
+				continue;
+			}
+			if (!sources.add(mapping.source())) {
+				problems.add(Problem.of(shownAs, "source '" + mapping.source() + "' is declared by another mapping",
+						"each source has exactly one mapping file"));
+				continue;
+			}
+			String expectedName = mapping.source() + ".yaml";
+			if (!file.getFileName().toString().equals(expectedName)) {
+				problems.add(Problem.of(shownAs, "file name does not match source '" + mapping.source() + "'",
+						"rename the file to " + expectedName));
+				continue;
+			}
+			mappings.add(mapping);
+		}
+		if (mappings.isEmpty() && problems.isEmpty()) {
+			problems.add(Problem.of(project.relativize(folder).toString(), "no mapping found",
+					"add one YAML file per source, see mappings/README.md"));
+		}
+		return new MappingCatalog(List.copyOf(mappings), List.copyOf(problems));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.mapping;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,156 @@
+package fr.territoire.nightly;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.territoire.home.TerritoireHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a job for a date: one run at a time per home; executions left running by a crashed
+ * process are marked failed first; a failed run of the same date resumes at its failed
+ * step; a completed one is not run again unless asked.
+ */
+@Component
+public class JobRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(JobRunner.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<String, Job> jobs;
+
+	private final TerritoireHome home;
+
+	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = jobs;
+		this.home = home;
+	}
+
+	/**
+	 * Runs a job.
+	 * @param jobName the job
+	 * @param date the run date (identifies the run)
+	 * @param rerun start a new run even if this date already completed
+	 * @param out where to tell the user what happened
+	 * @return the outcome
+	 */
+	public Outcome run(String jobName, LocalDate date, boolean rerun, PrintWriter out) throws IOException {
+		Job job = this.jobs.values()
+			.stream()
+			.filter((candidate) -> candidate.getName().equals(jobName))
+			.findFirst()
+			.orElse(null);
+		if (job == null) {
+			out.println("Unknown job '" + jobName + "'. Known jobs: "
+					+ this.jobs.values().stream().map(Job::getName).sorted().toList());
+			return Outcome.UNKNOWN_JOB;
+		}
+		Optional<RunLock> lock = RunLock.tryAcquire(this.home.runLock());
+		if (lock.isEmpty()) {
+			out.println("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
+					+ "); try again when it ends.");
+			return Outcome.FAILED;
+		}
+		try (RunLock held = lock.get()) {
+			recoverCrashedExecutions(jobName, out);
+			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
+				.addString("inbox", this.home.inbox().toString(), false);
+			JobParameters identifying = parameters.toJobParameters();
+			JobExecution last = this.jobRepository.getLastJobExecution(jobName, identifying);
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				if (!rerun) {
+					out.println("The " + jobName + " run of " + date + " already completed (execution " + last.getId()
+							+ ", ended " + last.getEndTime() + "); nothing to do. Use --rerun to run it again.");
+					return Outcome.ALREADY_COMPLETED;
+				}
+				parameters.addString("rerun", java.time.Instant.now().toString());
+			}
+			else if (last != null) {
+				out.println("Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
+						+ last.getStatus() + ") at its failed step.");
+			}
+			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
+			return report(execution, out);
+		}
+		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
+				| org.springframework.batch.core.launch.JobRestartException
+				| org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
+				| org.springframework.batch.core.job.parameters.InvalidJobParametersException ex) {
+			out.println("Cannot start " + jobName + ": " + ex.getMessage());
+			return Outcome.FAILED;
+		}
+	}
+
+	private void recoverCrashedExecutions(String jobName, PrintWriter out) {
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(jobName)) {
+			out.println("Execution " + running.getId() + " was left " + running.getStatus()
+					+ " by a process that stopped without finishing (crash or kill); marking it failed so that it "
+					+ "can resume.");
+			this.jobOperator.recover(running);
+		}
+	}
+
+	private Outcome report(JobExecution execution, PrintWriter out) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			out.println("Run completed (execution " + execution.getId() + ").");
+			out.println("  warehouse: " + this.home.currentWarehouse());
+			execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getExecutionContext().containsKey("release.path"))
+				.findFirst()
+				.ifPresent(
+						(step) -> out.println("  release:   " + step.getExecutionContext().getString("release.path")));
+			out.println("  latest:    " + this.home.latestRelease());
+			if (execution.getExecutionContext().containsKey("report.path")) {
+				out.println("  report:    " + execution.getExecutionContext().getString("report.path"));
+			}
+			return Outcome.COMPLETED;
+		}
+		out.println("Run " + execution.getStatus() + " (execution " + execution.getId() + ").");
+		execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStatus() != BatchStatus.COMPLETED)
+			.forEach((step) -> {
+				out.println("  step " + step.getStepName() + ": " + step.getStatus());
+				step.getFailureExceptions().forEach((failure) -> out.println("    " + rootMessage(failure)));
+			});
+		execution.getFailureExceptions().forEach((failure) -> out.println("  " + rootMessage(failure)));
+		out.println("Fix the cause, then run the same command again: the run resumes at the failed step.");
+		logger.debug("Failed execution {}", execution);
+		return Outcome.FAILED;
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable current = failure;
+		while (current.getCause() != null && !(current instanceof fr.territoire.error.TerritoireException)) {
+			current = current.getCause();
+		}
+		return current.getMessage();
+	}
+
+	/** What a run ended with. */
+	public enum Outcome {
+
+		COMPLETED, ALREADY_COMPLETED, FAILED, UNKNOWN_JOB
+
+	}
+
+}

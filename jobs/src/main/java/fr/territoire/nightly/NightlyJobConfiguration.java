@@ -1,0 +1,129 @@
+package fr.territoire.nightly;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.territoire.audit.AuditCatalog;
+import fr.territoire.audit.AuditTasklet;
+import fr.territoire.home.TerritoireHome;
+import fr.territoire.home.TerritoireProperties;
+import fr.territoire.indicator.IndicatorCatalog;
+import fr.territoire.indicator.IndicatorTasklet;
+import fr.territoire.ingest.DiscoverTasklet;
+import fr.territoire.ingest.IngestTasklet;
+import fr.territoire.mapping.Mapping;
+import fr.territoire.mapping.MappingCatalog;
+import fr.territoire.normalise.NormaliseTasklet;
+import fr.territoire.publish.PublicationSpec;
+import fr.territoire.publish.PublishTasklet;
+import fr.territoire.report.RunReportTasklet;
+import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.ModelLayerTasklet;
+import fr.territoire.warehouse.PromoteTasklet;
+import fr.territoire.warehouse.SqlModel;
+import fr.territoire.warehouse.WarehouseSession;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
+ * per source) → geography → model → audit → indicators → publish → report → promote.
+ * Every step is a tasklet running set-based SQL in DuckDB; every step is idempotent, so a
+ * failed run restarts at the failed step.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+
+	/** The job's name, as given to {@code territoire run}. */
+	public static final String JOB_NAME = "nightly";
+
+	@Bean
+	MappingCatalog mappingCatalog(TerritoireHome home) {
+		return Catalogs.valid(MappingCatalog.load(home.project()), MappingCatalog::problems);
+	}
+
+	@Bean
+	ModelCatalog modelCatalog(TerritoireHome home) {
+		return Catalogs.valid(ModelCatalog.load(home.project()), ModelCatalog::problems);
+	}
+
+	@Bean
+	AuditCatalog auditCatalog(TerritoireHome home) {
+		return Catalogs.valid(AuditCatalog.load(home.project()), AuditCatalog::problems);
+	}
+
+	@Bean
+	IndicatorCatalog indicatorCatalog(TerritoireHome home) {
+		return Catalogs.valid(IndicatorCatalog.load(home.project()), IndicatorCatalog::problems);
+	}
+
+	@Bean
+	PublicationSpec publicationSpec(TerritoireHome home) {
+		return PublicationSpec.loadOrFail(home.project());
+	}
+
+	@Bean(destroyMethod = "close")
+	WarehouseSession warehouseSession(TerritoireHome home, TerritoireProperties properties) {
+		return new WarehouseSession(home, properties.warehouse());
+	}
+
+	@Bean
+	Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
+			IndicatorCatalog indicators, PublicationSpec publication) {
+		StepFactory steps = new StepFactory(jobRepository, transactionManager);
+		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
+			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
+			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)));
+		for (Mapping mapping : mappings.mappings()) {
+			job.next(steps.step("ingest." + mapping.source(), new IngestTasklet(warehouse, mapping)));
+		}
+		for (Mapping mapping : mappings.mappings()) {
+			SqlModel model = stagingModel(models, mapping);
+			job.next(steps.step("normalise." + mapping.source(), new NormaliseTasklet(warehouse, mapping, model)));
+		}
+		return job
+			.next(steps.step("geography", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.GEOGRAPHY))))
+			.next(steps.step("model",
+					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
+			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
+			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators)))
+			.next(steps.step("publish", new PublishTasklet(warehouse, publication)))
+			.next(steps.step("report", new RunReportTasklet(warehouse)))
+			.next(steps.step("promote", new PromoteTasklet(warehouse)))
+			.build();
+	}
+
+	private static SqlModel stagingModel(ModelCatalog models, Mapping mapping) {
+		List<SqlModel> matching = new ArrayList<>();
+		for (SqlModel model : models.layer(SqlModel.Layer.STAGING)) {
+			if (mapping.source().equals(model.spec().source())) {
+				matching.add(model);
+			}
+		}
+		if (matching.size() != 1) {
+			throw new IllegalStateException("source " + mapping.source() + " needs exactly one staging model "
+					+ "(warehouse/models/staging/*.yaml with 'source: " + mapping.source() + "'), found "
+					+ matching.size());
+		}
+		return matching.get(0);
+	}
+
+	private record StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+
+		Step step(String name, Tasklet tasklet) {
+			return new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager).build();
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.nightly;
+
+import org.jspecify.annotations.NullMarked;

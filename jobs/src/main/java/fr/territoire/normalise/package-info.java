@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.normalise;
+
+import org.jspecify.annotations.NullMarked;

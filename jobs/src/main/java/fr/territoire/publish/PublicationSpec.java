@@ -1,0 +1,90 @@
+package fr.territoire.publish;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import fr.territoire.check.Problem;
+import fr.territoire.check.YamlFiles;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a release contains ({@code warehouse/publish.yaml}): its title, licence,
+ * attribution and the warehouse tables published as files.
+ *
+ * @param title the dataset title
+ * @param description what the dataset is
+ * @param licence the licence of the published data
+ * @param attribution the attribution line reusers must keep
+ * @param tables the published tables
+ */
+public record PublicationSpec(String title, String description, String licence, String attribution,
+		List<PublishedTable> tables) {
+
+	private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+	private static final Pattern QUALIFIED = Pattern.compile("(core|mart)\\.[a-z][a-z0-9_]*");
+
+	public PublicationSpec {
+		Objects.requireNonNull(title, "title is required");
+		Objects.requireNonNull(description, "description is required");
+		Objects.requireNonNull(licence, "licence is required");
+		Objects.requireNonNull(attribution, "attribution is required");
+		if (tables == null || tables.isEmpty()) {
+			throw new IllegalArgumentException("tables must list at least one published table");
+		}
+		tables = List.copyOf(tables);
+	}
+
+	/**
+	 * A published table.
+	 *
+	 * @param name the file name (without extension) in the release
+	 * @param from the warehouse table, in the core or mart schema
+	 * @param description what a row is
+	 * @param orderBy the columns that give the files a stable row order
+	 */
+	public record PublishedTable(String name, String from, String description,
+			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy) {
+
+		public PublishedTable {
+			Objects.requireNonNull(name, "name is required");
+			Objects.requireNonNull(from, "from is required");
+			Objects.requireNonNull(description, "description is required");
+			Objects.requireNonNull(orderBy, "order_by is required");
+			if (!TABLE_NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("name '" + name + "' must be lower-case snake case");
+			}
+			if (!QUALIFIED.matcher(from).matches()) {
+				throw new IllegalArgumentException("from '" + from
+						+ "' must be a core.* or mart.* table: raw and staging data are never published");
+			}
+		}
+
+	}
+
+	/** Loads {@code warehouse/publish.yaml}; problems go to the list. */
+	public static @Nullable PublicationSpec load(Path project, List<Problem> problems) {
+		Path file = project.resolve("warehouse").resolve("publish.yaml");
+		String shownAs = project.relativize(file).toString();
+		if (!Files.isRegularFile(file)) {
+			problems.add(Problem.of(shownAs, "missing", "declare the published tables in warehouse/publish.yaml"));
+			return null;
+		}
+		return YamlFiles.read(file, PublicationSpec.class, shownAs, problems::add);
+	}
+
+	/** Loads {@code warehouse/publish.yaml} or fails with its problems. */
+	public static PublicationSpec loadOrFail(Path project) {
+		List<Problem> problems = new ArrayList<>();
+		PublicationSpec spec = load(project, problems);
+		if (spec == null) {
+			throw new IllegalStateException(problems.toString());
+		}
+		return spec;
+	}
+
+}

@@ -1,0 +1,156 @@
+package fr.territoire.publish;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
+import fr.territoire.ingest.InputDiscovery;
+import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.WarehouseSession;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Writes a release aside ({@code releases/.partial-<id>}), verifies it (row counts of
+ * every file read back, checksums), moves it to {@code releases/<id>} and then swaps
+ * {@code latest} atomically: nobody ever sees a half-written release.
+ */
+public class PublishTasklet implements Tasklet {
+
+	private static final Logger logger = LoggerFactory.getLogger(PublishTasklet.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private final WarehouseSession warehouse;
+
+	private final PublicationSpec spec;
+
+	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec) {
+		this.warehouse = warehouse;
+		this.spec = spec;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		String runDate = String.valueOf(step.getJobExecution().getJobParameters().getString("date"));
+		String id = runDate + "-" + step.getJobExecution().getJobInstance().getInstanceId();
+		Path releases = this.warehouse.home().releases();
+		Path partial = releases.resolve(".partial-" + id);
+		Path release = releases.resolve(id);
+		deleteRecursively(partial);
+		deleteRecursively(release);
+		Files.createDirectories(partial);
+		DuckDBConnection connection = this.warehouse.connection();
+		List<ReleaseManifest.Table> tables = new ArrayList<>();
+		for (PublicationSpec.PublishedTable table : this.spec.tables()) {
+			tables.add(write(connection, partial, table));
+		}
+		ReleaseManifest manifest = new ReleaseManifest(id, this.spec.title(), this.spec.description(),
+				Instant.now().toString(), runDate, step.getJobExecutionId(), this.spec.licence(),
+				this.spec.attribution(), geographyVintage(connection), inputs(connection), tables);
+		JSON.writeValue(partial.resolve("manifest.json").toFile(), manifest);
+		writeChecksums(partial, tables);
+		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
+		swapLatest(release);
+		step.getExecutionContext().putString("release.id", id);
+		step.getExecutionContext().putString("release.path", release.toString());
+		step.setWriteCount(tables.stream().mapToLong(ReleaseManifest.Table::rows).sum());
+		logger.info("Release {} published: {}", id, release);
+		return RepeatStatus.FINISHED;
+	}
+
+	private ReleaseManifest.Table write(DuckDBConnection connection, Path folder, PublicationSpec.PublishedTable table)
+			throws IOException {
+		long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + table.from());
+		String query = "SELECT * FROM " + table.from() + " ORDER BY " + table.orderBy();
+		Path parquet = folder.resolve(table.name() + ".parquet");
+		Path csv = folder.resolve(table.name() + ".csv");
+		Sql.execute(connection, "write " + parquet.getFileName(),
+				"COPY (" + query + ") TO " + Sql.literal(parquet.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+		Sql.execute(connection, "write " + csv.getFileName(),
+				"COPY (" + query + ") TO " + Sql.literal(csv.toString()) + " (FORMAT csv, HEADER true, DELIMITER ',')");
+		long parquetRows = Sql.queryLong(connection,
+				"SELECT count(*) FROM read_parquet(" + Sql.literal(parquet.toString()) + ")");
+		long csvRows = Sql.queryLong(connection, "SELECT count(*) FROM read_csv(" + Sql.literal(csv.toString())
+				+ ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')");
+		if (parquetRows != rows || csvRows != rows) {
+			throw new TerritoireException(ErrorCode.RELEASE_VERIFICATION,
+					"table " + table.from() + " has " + rows + " rows but " + parquet.getFileName() + " has "
+							+ parquetRows + " and " + csv.getFileName() + " has " + csvRows
+							+ "; the release is not published");
+		}
+		return new ReleaseManifest.Table(table.name(), table.description(), rows,
+				List.of(file(folder, parquet, "parquet"), file(folder, csv, "csv")));
+	}
+
+	private static ReleaseManifest.File file(Path folder, Path file, String format) throws IOException {
+		return new ReleaseManifest.File(folder.relativize(file).toString(), format, Files.size(file),
+				InputDiscovery.sha256(file));
+	}
+
+	private static void writeChecksums(Path folder, List<ReleaseManifest.Table> tables) throws IOException {
+		StringBuilder sums = new StringBuilder();
+		for (ReleaseManifest.Table table : tables) {
+			for (ReleaseManifest.File file : table.files()) {
+				sums.append(file.sha256()).append("  ").append(file.path()).append('\n');
+			}
+		}
+		sums.append(InputDiscovery.sha256(folder.resolve("manifest.json"))).append("  manifest.json\n");
+		Files.writeString(folder.resolve("SHA256SUMS"), sums);
+	}
+
+	private static List<ReleaseManifest.Input> inputs(DuckDBConnection connection) {
+		return Sql
+			.queryRows(connection, "SELECT source, file, bytes, sha256 FROM meta.input_file ORDER BY source, file")
+			.stream()
+			.map((row) -> new ReleaseManifest.Input(row.get(0), row.get(1), Long.parseLong(row.get(2)), row.get(3)))
+			.toList();
+	}
+
+	private static String geographyVintage(DuckDBConnection connection) {
+		List<List<String>> rows = Sql.queryRows(connection,
+				"SELECT coalesce(max(vintage), 'unknown') FROM meta.input_file WHERE source = 'cog_commune'");
+		return rows.get(0).get(0);
+	}
+
+	/**
+	 * Points {@code latest} at the release with an atomic rename of a new symbolic link.
+	 */
+	private void swapLatest(Path release) throws IOException {
+		Path latest = this.warehouse.home().latestRelease();
+		Path link = latest.resolveSibling("latest.new");
+		Files.deleteIfExists(link);
+		Files.createSymbolicLink(link, latest.getParent().relativize(release));
+		Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	static void deleteRecursively(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package fr.territoire.publish;
+
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * {@code manifest.json} of a release: what it is, where it comes from, what it holds,
+ * with row counts and checksums of every file.
+ *
+ * @param id the release identifier
+ * @param title the dataset title
+ * @param description what the dataset is
+ * @param createdAt when the release was written (ISO 8601, UTC)
+ * @param runDate the date of the nightly run
+ * @param jobExecutionId the job execution that wrote it
+ * @param licence the licence
+ * @param attribution the attribution line
+ * @param geographyVintage the COG vintage every territory code refers to
+ * @param inputs the input files, with their checksums
+ * @param tables the published tables
+ */
+public record ReleaseManifest(String id, String title, String description, @JsonProperty("created_at") String createdAt,
+		@JsonProperty("run_date") String runDate, @JsonProperty("job_execution_id") long jobExecutionId, String licence,
+		String attribution, @JsonProperty("geography_vintage") String geographyVintage, List<Input> inputs,
+		List<Table> tables) {
+
+	public ReleaseManifest {
+		Objects.requireNonNull(id, "id is null");
+		inputs = List.copyOf(inputs);
+		tables = List.copyOf(tables);
+	}
+
+	/**
+	 * An input file.
+	 *
+	 * @param source the mapping source
+	 * @param file the file name in the inbox
+	 * @param bytes its size
+	 * @param sha256 its checksum
+	 */
+	public record Input(String source, String file, long bytes, String sha256) {
+	}
+
+	/**
+	 * A published table.
+	 *
+	 * @param name the table name
+	 * @param description what a row is
+	 * @param rows the row count, equal in every file
+	 * @param files its files
+	 */
+	public record Table(String name, String description, long rows, List<File> files) {
+	}
+
+	/**
+	 * A file of the release.
+	 *
+	 * @param path the path within the release
+	 * @param format parquet or csv
+	 * @param bytes its size
+	 * @param sha256 its checksum
+	 */
+	public record File(String path, String format, long bytes, String sha256) {
+	}
+
+}

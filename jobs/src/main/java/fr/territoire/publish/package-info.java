@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.publish;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.report;
+
+import org.jspecify.annotations.NullMarked;

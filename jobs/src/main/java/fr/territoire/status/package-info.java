@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.status;
+
+import org.jspecify.annotations.NullMarked;

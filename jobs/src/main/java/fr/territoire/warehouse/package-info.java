@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.warehouse;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,1 @@
+select * from core.commune where departement_code is null or region_code is null

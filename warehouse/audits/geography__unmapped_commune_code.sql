@@ -1,0 +1,1 @@
+select * from geography.unmapped_commune_code

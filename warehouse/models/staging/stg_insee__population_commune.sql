@@ -1,0 +1,39 @@
+-- INSEE populations de référence by commune; the commune code is rebuilt from département code + commune number.
+with source as (
+    select * from raw.insee_population_commune
+),
+
+renamed as (
+    select
+        _file,
+        _record,
+        "Code région" as region_code,
+        "Code département" as departement_code,
+        "Code commune" as commune_number,
+        "Code département" || "Code commune" as commune_code,
+        "Nom de la commune" as commune_name,
+        "Population municipale" as population_municipale_text,
+        try_cast("Population municipale" as bigint) as population_municipale,
+        try_cast("Population comptée à part" as bigint) as population_comptee_a_part,
+        try_cast("Population totale" as bigint) as population_totale
+    from source
+),
+
+final as (
+    select
+        * exclude (population_municipale_text),
+        case
+            when departement_code is null or commune_number is null
+                then {'rule': 'required', 'column_name': 'Code commune', 'value': commune_number,
+                      'message': 'département code and commune number are required'}
+            when not regexp_full_match(commune_code, '[0-9]{5}|2[AB][0-9]{3}')
+                then {'rule': 'pattern', 'column_name': 'Code commune', 'value': commune_code,
+                      'message': 'département code + commune number must make a 5-character commune code'}
+            when population_municipale is null or population_municipale < 0
+                then {'rule': 'integer', 'column_name': 'Population municipale', 'value': population_municipale_text,
+                      'message': 'population municipale must be a non-negative whole number'}
+        end as reject
+    from renamed
+)
+
+select * from final
