@@ -1,4 +1,6 @@
--- INSEE populations de référence by commune; the commune code is rebuilt from département code + commune number.
+-- INSEE populations de référence by commune. The workbook splits the commune code into the département code and a
+-- 3-character commune number; overseas, the département code has 3 characters and the number repeats its last one
+-- (971 + 102 = 97102), so the code is always the département's first 2 characters + the 3-character number.
 with source as (
     select * from raw.insee_population_commune
 ),
@@ -10,7 +12,8 @@ renamed as (
         "Code région" as region_code,
         "Code département" as departement_code,
         "Code commune" as commune_number,
-        "Code département" || "Code commune" as commune_code,
+        case when length("Code commune") = 3 then left("Code département", 2) || "Code commune"
+             else "Code département" || "Code commune" end as commune_code,
         "Nom de la commune" as commune_name,
         "Population municipale" as population_municipale_text,
         try_cast("Population municipale" as bigint) as population_municipale,

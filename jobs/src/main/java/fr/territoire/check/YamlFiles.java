@@ -56,6 +56,17 @@ public final class YamlFiles {
 	public static <T> @org.jspecify.annotations.Nullable T read(Path file, Class<T> type, String shownAs,
 			Consumer<Problem> problems) {
 		try {
+			tools.jackson.databind.JsonNode tree = MAPPER.readTree(file.toFile());
+			if (tree != null && tree.isObject() && type.isRecord()) {
+				List<String> known = knownKeys(type);
+				for (String key : tree.propertyNames()) {
+					if (!known.contains(key)) {
+						problems.accept(new Problem(shownAs, lineOfKey(file, key, null), "unknown key '" + key + "'",
+								"known keys: " + String.join(", ", known.stream().sorted().toList())));
+						return null;
+					}
+				}
+			}
 			T value = MAPPER.readValue(file.toFile(), type);
 			if (value == null) {
 				problems
@@ -66,8 +77,14 @@ public final class YamlFiles {
 		catch (UnrecognizedPropertyException ex) {
 			List<String> known = new ArrayList<>();
 			ex.getKnownPropertyIds().forEach((id) -> known.add(String.valueOf(id)));
-			problems.accept(new Problem(shownAs, line(ex), "unknown key '" + ex.getPropertyName() + "'",
+			problems.accept(new Problem(shownAs, lineOfKey(file, ex.getPropertyName(), line(ex)),
+					"unknown key '" + ex.getPropertyName() + "'",
 					"known keys: " + String.join(", ", known.stream().sorted().toList())));
+		}
+		catch (tools.jackson.databind.exc.ValueInstantiationException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			problems
+				.accept(new Problem(shownAs, null, String.valueOf(cause.getMessage()), "fix the value named above"));
 		}
 		catch (JacksonException ex) {
 			problems.accept(new Problem(shownAs, line(ex), ex.getOriginalMessage(), "check the YAML syntax and types"));
@@ -79,9 +96,48 @@ public final class YamlFiles {
 		return null;
 	}
 
+	private static List<String> knownKeys(Class<?> type) {
+		List<String> keys = new ArrayList<>();
+		var components = type.getRecordComponents();
+		Class<?>[] types = java.util.Arrays.stream(components)
+			.map(java.lang.reflect.RecordComponent::getType)
+			.toArray(Class<?>[]::new);
+		try {
+			var parameters = type.getDeclaredConstructor(types).getParameters();
+			for (int i = 0; i < components.length; i++) {
+				var property = parameters[i].getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+				keys.add(
+						(property != null && !property.value().isEmpty()) ? property.value() : components[i].getName());
+			}
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return keys;
+	}
+
 	/** Writes a value as YAML text (used for diagnostics). */
 	public static String write(Object value) {
 		return MAPPER.writeValueAsString(value);
+	}
+
+	/** The line where a key is written, found in the text (Jackson points after it). */
+	private static @org.jspecify.annotations.Nullable Integer lineOfKey(Path file, String key,
+			@org.jspecify.annotations.Nullable Integer fallback) {
+		try {
+			List<String> lines = Files.readAllLines(file);
+			java.util.regex.Pattern pattern = java.util.regex.Pattern
+				.compile("^\\s*(-\\s+)?\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:.*");
+			for (int i = 0; i < lines.size(); i++) {
+				if (pattern.matcher(lines.get(i)).matches()) {
+					return i + 1;
+				}
+			}
+		}
+		catch (IOException ex) {
+			// fall back to the parser's location
+		}
+		return fallback;
 	}
 
 	private static @org.jspecify.annotations.Nullable Integer line(JacksonException ex) {

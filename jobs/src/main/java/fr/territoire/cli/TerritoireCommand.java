@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "territoire", mixinStandardHelpOptions = true, version = "Territoire 0.1.0",
 		description = "Nightly territorial-intelligence pipeline: SIRENE, INSEE statistics and partner data "
 				+ "into a DuckDB warehouse, indicators for every territory, and open-data releases.",
-		subcommands = { RunCommand.class, StatusCommand.class, CheckCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { RunCommand.class, StatusCommand.class, CheckCommand.class, SqlCommand.class,
+				CommandLine.HelpCommand.class },
 		exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.JOB_FAILED,
 		footer = { "", "Exit codes: 0 success, 1 the job failed (reason printed, restartable), "
 				+ "2 bad usage or configuration." })
@@ -32,6 +33,7 @@ public class TerritoireCommand implements Runnable {
 	/** Parses and runs the command line; returns the exit code. */
 	public static int execute(String... args) {
 		CommandLine commandLine = new CommandLine(new TerritoireCommand());
+		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
 			PrintWriter err = command.getErr();
 			err.println("territoire: " + Failures.describe(exception));

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.territoire.query;
+
+import org.jspecify.annotations.NullMarked;

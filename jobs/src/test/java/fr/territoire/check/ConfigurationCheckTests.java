@@ -1,0 +1,115 @@
+package fr.territoire.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigurationCheckTests {
+
+	static final Path PROJECT = Path.of(System.getProperty("territoire.project-dir", ".."))
+		.toAbsolutePath()
+		.normalize();
+
+	@Test
+	void shippedConfigurationIsValid() {
+		assertThat(ConfigurationCheck.run(PROJECT)).isEmpty();
+	}
+
+	@Test
+	void reportsUnknownKeyWithItsLineAndKnownKeys(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/cog_region.yaml"), """
+				source: cog_region
+				description: régions
+				files: ["cog-*/regions.json"]
+				format: json
+				colums: [code, nom]
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).hasSize(1);
+		Problem problem = problems.get(0);
+		assertThat(problem.file()).isEqualTo("mappings/cog_region.yaml");
+		assertThat(problem.line()).isEqualTo(5);
+		assertThat(problem.message()).isEqualTo("unknown key 'colums'");
+		assertThat(problem.hint()).contains("columns");
+	}
+
+	@Test
+	void reportsDuplicateColumnAndMissingSheet(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/cog_region.yaml"), """
+				source: cog_region
+				description: régions
+				files: ["cog-*/regions.json"]
+				format: json
+				columns: [code, nom, code]
+				""");
+		Files.writeString(project.resolve("mappings/insee_population_commune.yaml"), """
+				source: insee_population_commune
+				description: populations
+				files: ["populations/*.xlsx"]
+				format: xlsx
+				columns: [Code commune]
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).extracting(Problem::file, Problem::message)
+			.contains(org.assertj.core.groups.Tuple.tuple("mappings/cog_region.yaml", "column 'code' is listed twice"),
+					org.assertj.core.groups.Tuple.tuple("mappings/insee_population_commune.yaml",
+							"an xlsx mapping needs a sheet and a header (row or contains)"));
+	}
+
+	@Test
+	void reportsBadCronExpression(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("schedules/nightly.yaml"), """
+				job: nightly
+				cron: "0 30 25 * * *"
+				zone: Europe/Paris
+				description: broken
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("schedules/nightly.yaml");
+			assertThat(problem.message()).contains("0 30 25 * * *");
+		});
+	}
+
+	@Test
+	void reportsMappingWithoutStagingModel(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/partner_parc.yaml"), """
+				source: partner_parc
+				description: a partner list
+				files: ["partners/*.csv"]
+				format: csv
+				columns: [siret]
+				""");
+		assertThat(ConfigurationCheck.run(project)).singleElement()
+			.satisfies(
+					(problem) -> assertThat(problem.message()).isEqualTo("needs exactly one staging model, found 0"));
+	}
+
+	static void copyConfiguration(Path target) throws IOException {
+		for (String folder : List.of("mappings", "warehouse", "schedules")) {
+			Path source = PROJECT.resolve(folder);
+			try (var paths = Files.walk(source)) {
+				for (Path path : paths.toList()) {
+					Path copy = target.resolve(PROJECT.relativize(path).toString());
+					if (Files.isDirectory(path)) {
+						Files.createDirectories(copy);
+					}
+					else {
+						Files.copy(path, copy);
+					}
+				}
+			}
+		}
+	}
+
+}
