@@ -75,15 +75,24 @@ public class IngestTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
+	/**
+	 * The source's files found by the discover step, hashed again: when a run resumes
+	 * after its input was fixed, the warehouse and the release record the file actually
+	 * read.
+	 */
 	private List<InputFile> inputFiles(DuckDBConnection connection) {
 		Path inbox = this.warehouse.home().inbox();
-		return Sql
-			.queryRows(connection, "SELECT file, bytes, sha256 FROM meta.input_file WHERE source = ? ORDER BY file",
+		List<InputFile> files = Sql
+			.queryRows(connection, "SELECT file FROM meta.input_file WHERE source = ? ORDER BY file",
 					this.mapping.source())
 			.stream()
-			.map((row) -> new InputFile(this.mapping.source(), inbox.resolve(row.get(0)), row.get(0),
-					Long.parseLong(row.get(1)), row.get(2)))
+			.map((row) -> InputDiscovery.describe(inbox, this.mapping.source(), inbox.resolve(row.get(0))))
 			.toList();
+		for (InputFile file : files) {
+			Sql.update(connection, "UPDATE meta.input_file SET bytes = ?, sha256 = ? WHERE source = ? AND file = ?",
+					file.bytes(), file.sha256(), file.source(), file.name());
+		}
+		return files;
 	}
 
 	private void createRawTable(DuckDBConnection connection) {

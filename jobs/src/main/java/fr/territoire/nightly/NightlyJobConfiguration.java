@@ -121,7 +121,9 @@ public class NightlyJobConfiguration {
 	private record StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
 
 		Step step(String name, Tasklet tasklet) {
-			return new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager).build();
+			return new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager)
+				.listener(new StepLoggingListener())
+				.build();
 		}
 
 	}
