@@ -85,8 +85,8 @@ public class PublishTasklet implements Tasklet {
 		Path csv = folder.resolve(table.name() + ".csv");
 		Sql.execute(connection, "write " + parquet.getFileName(),
 				"COPY (" + query + ") TO " + Sql.literal(parquet.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
-		Sql.execute(connection, "write " + csv.getFileName(),
-				"COPY (" + query + ") TO " + Sql.literal(csv.toString()) + " (FORMAT csv, HEADER true, DELIMITER ',')");
+		Sql.execute(connection, "write " + csv.getFileName(), "COPY (" + query + ") TO " + Sql.literal(csv.toString())
+				+ " (FORMAT csv, HEADER true, DELIMITER ','" + forceQuote(connection, table.from()) + ")");
 		long parquetRows = Sql.queryLong(connection,
 				"SELECT count(*) FROM read_parquet(" + Sql.literal(parquet.toString()) + ")");
 		long csvRows = Sql.queryLong(connection, "SELECT count(*) FROM read_csv(" + Sql.literal(csv.toString())
@@ -99,6 +99,24 @@ public class PublishTasklet implements Tasklet {
 		}
 		return new ReleaseManifest.Table(table.name(), table.description(), rows,
 				List.of(file(folder, parquet, "parquet"), file(folder, csv, "csv")));
+	}
+
+	/**
+	 * Text columns are always quoted: codes stay text for every reader, and CSV sniffers
+	 * (which look at the first rows only) see the quote character even when the first
+	 * comma inside a name comes late in the file.
+	 */
+	private static String forceQuote(DuckDBConnection connection, String table) {
+		String[] parts = table.split("\\.");
+		List<String> columns = Sql
+			.queryRows(connection,
+					"SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? "
+							+ "AND data_type = 'VARCHAR' ORDER BY column_index",
+					parts[0], parts[1])
+			.stream()
+			.map((row) -> Sql.identifier(row.get(0)))
+			.toList();
+		return columns.isEmpty() ? "" : ", FORCE_QUOTE (" + String.join(", ", columns) + ")";
 	}
 
 	private static ReleaseManifest.File file(Path folder, Path file, String format) throws IOException {
