@@ -49,7 +49,7 @@ public class HomeOptions {
 			arguments.add("--territoire.inbox=" + inbox.toAbsolutePath().normalize());
 		}
 		arguments.add("--spring.datasource.url=jdbc:h2:file:" + home.resolve("batch").resolve("repository")
-				+ ";DB_CLOSE_ON_EXIT=FALSE");
+				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
 		return arguments;
 	}
 

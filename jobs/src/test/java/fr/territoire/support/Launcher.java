@@ -1,0 +1,82 @@
+package fr.territoire.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Runs the packaged application in a new JVM, as a user would.
+ */
+public final class Launcher {
+
+	private static final Path JAR = Path.of(System.getProperty("territoire.jar", "target/territoire.jar"));
+
+	private Launcher() {
+	}
+
+	/** Runs a command to its end. */
+	public static Result run(String... arguments) throws IOException, InterruptedException {
+		Process process = start(arguments);
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = reader(process)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(line);
+			}
+		}
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("territoire " + String.join(" ", arguments) + " did not end");
+		}
+		return new Result(process.exitValue(), String.join("\n", lines));
+	}
+
+	/**
+	 * Starts a command and kills it with SIGKILL as soon as it prints a line matching the
+	 * predicate.
+	 * @return the output up to the kill
+	 */
+	public static String killWhen(Predicate<String> trigger, String... arguments)
+			throws IOException, InterruptedException {
+		Process process = start(arguments);
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = reader(process)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(line);
+				if (trigger.test(line)) {
+					process.destroyForcibly();
+					break;
+				}
+			}
+		}
+		process.waitFor(1, TimeUnit.MINUTES);
+		return String.join("\n", lines);
+	}
+
+	private static Process start(String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+						"-Dterritoire.project-dir=" + SampleExpectations.PROJECT, "-jar", JAR.toString()));
+		command.addAll(List.of(arguments));
+		return new ProcessBuilder(command).redirectErrorStream(true).start();
+	}
+
+	private static BufferedReader reader(Process process) {
+		return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What a command printed and returned.
+	 *
+	 * @param exitCode the exit code
+	 * @param output stdout and stderr
+	 */
+	public record Result(int exitCode, String output) {
+	}
+
+}
