@@ -84,7 +84,8 @@ class RestartIntegrationTests {
 		JsonNode runs = status();
 		assertThat(runs.get(0).get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(runs.get(1).get("status").asString()).isEqualTo("FAILED");
-		// every step committed before the kill stays done: the run resumes at the step that was running
+		// every step committed before the kill stays done: the run resumes at the step
+		// that was running
 		assertThat(stepNames(runs.get(0)).get(0)).isEqualTo("normalise.cog_commune");
 		assertSameFiguresAsIndependentCount();
 	}
