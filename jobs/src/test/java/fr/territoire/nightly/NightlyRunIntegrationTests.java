@@ -7,6 +7,7 @@ import java.util.List;
 
 import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.ingest.InputDiscovery;
+import fr.territoire.support.ParquetFiles;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,10 +162,19 @@ class NightlyRunIntegrationTests {
 					String read = file.get("format").asString().equals("parquet") ? "read_parquet('" + path + "')"
 							: "read_csv('" + path + "', header = true, all_varchar = true)";
 					assertThat(reader.count("SELECT count(*) FROM " + read)).as(path.toString()).isEqualTo(rows);
+					if (file.get("format").asString().equals("parquet")) {
+						assertThat(ParquetFiles.rowCount(path)).as("parquet-hadoop: " + path).isEqualTo(rows);
+					}
 				}
 			}
 		}
 		assertThat(Files.readString(release.resolve("SHA256SUMS"))).contains("indicator_values.parquet");
+		// codes stay text with their leading zeros, as read by an independent Parquet
+		// reader
+		Path territories = release.resolve("territories.parquet");
+		assertThat(ParquetFiles.columnNames(territories)).containsExactly("level", "level_order", "code", "name");
+		assertThat(ParquetFiles.columnValues(territories, "code")).contains("01001", "2A004", "97101", "200067213",
+				"01", "2A", "84", "FR");
 	}
 
 	@Test
