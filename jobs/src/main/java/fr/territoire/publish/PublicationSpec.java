@@ -46,9 +46,11 @@ public record PublicationSpec(String title, String description, String licence, 
 	 * @param from the warehouse table, in the core or mart schema
 	 * @param description what a row is
 	 * @param orderBy the columns that give the files a stable row order
+	 * @param columns a description of every column, for the release's Table Schema
 	 */
 	public record PublishedTable(String name, String from, String description,
-			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy) {
+			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy,
+			java.util.Map<String, String> columns) {
 
 		public PublishedTable {
 			Objects.requireNonNull(name, "name is required");
@@ -58,6 +60,10 @@ public record PublicationSpec(String title, String description, String licence, 
 			if (!TABLE_NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("name '" + name + "' must be lower-case snake case");
 			}
+			if (columns == null || columns.isEmpty()) {
+				throw new IllegalArgumentException("table " + name + " needs columns: a description of every column");
+			}
+			columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
 			if (!QUALIFIED.matcher(from).matches()) {
 				throw new IllegalArgumentException("from '" + from
 						+ "' must be a core.* or mart.* table: raw and staging data are never published");

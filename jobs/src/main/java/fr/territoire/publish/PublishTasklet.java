@@ -67,6 +67,8 @@ public class PublishTasklet implements Tasklet {
 				Instant.now().toString(), runDate, step.getJobExecutionId(), this.spec.licence(),
 				this.spec.attribution(), geographyVintage(connection), inputs(connection), tables);
 		JSON.writeValue(partial.resolve("manifest.json").toFile(), manifest);
+		JSON.writeValue(partial.resolve("datapackage.json").toFile(),
+				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec)));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
 		swapLatest(release);
@@ -132,6 +134,7 @@ public class PublishTasklet implements Tasklet {
 			}
 		}
 		sums.append(InputDiscovery.sha256(folder.resolve("manifest.json"))).append("  manifest.json\n");
+		sums.append(InputDiscovery.sha256(folder.resolve("datapackage.json"))).append("  datapackage.json\n");
 		Files.writeString(folder.resolve("SHA256SUMS"), sums);
 	}
 

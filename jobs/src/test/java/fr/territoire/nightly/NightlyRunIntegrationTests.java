@@ -168,7 +168,19 @@ class NightlyRunIntegrationTests {
 				}
 			}
 		}
-		assertThat(Files.readString(release.resolve("SHA256SUMS"))).contains("indicator_values.parquet");
+		assertThat(Files.readString(release.resolve("SHA256SUMS"))).contains("indicator_values.parquet",
+				"datapackage.json");
+		// the Table Schema of each CSV resource lists exactly the CSV's header
+		JsonNode dataPackage = JsonMapper.builder().build().readTree(release.resolve("datapackage.json").toFile());
+		assertThat(dataPackage.get("resources")).hasSize(8);
+		for (JsonNode resource : dataPackage.get("resources")) {
+			if (resource.get("format").asString().equals("csv")) {
+				List<String> fields = new java.util.ArrayList<>();
+				resource.get("schema").get("fields").forEach((field) -> fields.add(field.get("name").asString()));
+				String header = Files.readAllLines(release.resolve(resource.get("path").asString())).get(0);
+				assertThat(String.join(",", fields)).isEqualTo(header.replace("\"", ""));
+			}
+		}
 		// codes stay text with their leading zeros, as read by an independent Parquet
 		// reader
 		Path territories = release.resolve("territories.parquet");

@@ -4,16 +4,34 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A row of a sheet.
+ * One non-empty row of a worksheet, as text.
  *
- * @param rowNumber the 1-based Excel row number
- * @param cells the values by 0-based column index, {@code ""} for an empty cell
+ * @param rowNumber the 1-based Excel row number (row 8 is the row Excel labels "8"), gaps
+ * included
+ * @param cells the cell values by 0-based column index (A = 0); {@code ""} for an empty
+ * cell; trailing empty cells are trimmed, so the list is never longer than needed
  */
 public record XlsxRow(int rowNumber, List<String> cells) {
 
+	/** Validates and copies the cells into an unmodifiable list. */
 	public XlsxRow {
+		if (rowNumber < 1) {
+			throw new IllegalArgumentException("rowNumber must be at least 1, was " + rowNumber);
+		}
 		Objects.requireNonNull(cells, "cells is null");
 		cells = List.copyOf(cells);
 	}
 
+	/**
+	 * Returns the value of one cell, or {@code ""} when the column lies beyond the last
+	 * non-empty cell.
+	 * @param columnIndex the 0-based column index (A = 0)
+	 * @return the cell value, never null
+	 */
+	public String cell(int columnIndex) {
+		if (columnIndex < 0) {
+			throw new IllegalArgumentException("columnIndex must not be negative, was " + columnIndex);
+		}
+		return columnIndex < cells.size() ? cells.get(columnIndex) : "";
+	}
 }

@@ -1,182 +1,162 @@
 package fr.territoire.ingest.xlsx;
 
+import fr.territoire.ingest.xlsx.XlsxReadException.Code;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
-
-import org.apache.poi.EmptyFileException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams the rows of one sheet of an xlsx workbook with POI's SAX event API: the
- * workbook is never loaded whole, whatever its size. The sheet's dimension tag is ignored
- * (INSEE's workbooks carry a wrong one); formula cells give their cached value; error
- * cells give Excel's error text (e.g. {@code #DIV/0!}); rows with only empty cells are
- * skipped. Merged cells hold their value in their first cell only.
+ * Streams one sheet of an .xlsx workbook row by row with Apache POI's SAX event API, so
+ * that memory use does not grow with the sheet: only the shared strings and styles are
+ * held in memory.
+ *
+ * <p>
+ * Cell values come as text: strings as they are; numbers as plain decimals
+ * ("32517500016", "12.5", never "3.2517500016E10" nor "859.0"), rounded to Excel's 15
+ * significant digits; numbers in a date format as ISO dates ("2024-03-15",
+ * "2024-03-15T08:30:00", or "08:30:00" for a time of day alone); formulas as their cached
+ * result, never the formula text; errors as Excel shows them ("#DIV/0!", "#N/A");
+ * booleans as "true" / "false". The value of merged cells is in their first cell only,
+ * the others read as empty. The sheet's {@code <dimension>} element is ignored, as it is
+ * often wrong. Rows whose cells are all empty are skipped.
  */
 public final class XlsxSheetReader {
 
 	private XlsxSheetReader() {
 	}
 
-	/** Streams every non-empty row of the selected sheet, in order, to the consumer. */
+	/**
+	 * Streams every non-empty row of the selected sheet, in order, to the consumer.
+	 *
+	 * <p>
+	 * Damage or a zip bomb may be found only part-way through the sheet, after some rows
+	 * were delivered: a caller should treat the rows it received as void when this method
+	 * throws.
+	 * @param file the .xlsx workbook, opened read-only
+	 * @param sheet which sheet to read
+	 * @param consumer receives each row; whatever it throws reaches the caller unchanged
+	 * @throws XlsxReadException if the file is not a readable .xlsx workbook or has no
+	 * such sheet
+	 */
 	public static void read(Path file, SheetSelector sheet, Consumer<XlsxRow> consumer) throws XlsxReadException {
-		try (OPCPackage workbook = open(file)) {
+		Objects.requireNonNull(file, "file is null");
+		Objects.requireNonNull(sheet, "sheet is null");
+		RowCollector rows = new RowCollector(consumer);
+		String sheetLabel = sheet.describe();
+		try (OPCPackage workbook = WorkbookPackage.open(file, sheetLabel)) {
 			XSSFReader reader = new XSSFReader(workbook);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook);
-			StylesTable styles = reader.getStylesTable();
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			List<String> names = new ArrayList<>();
-			int position = 0;
-			while (sheets.hasNext()) {
-				try (InputStream in = sheets.next()) {
-					position++;
-					names.add(sheets.getSheetName());
-					if (sheet.matches(sheets.getSheetName(), position)) {
-						parse(in, styles, strings, consumer);
-						return;
+			try (InputStream sheetData = openSheet(reader, file, sheet)) {
+				StylesTable styles = reader.getStylesTable();
+				PlainValueFormatter formatter = new PlainValueFormatter(usesDate1904(reader));
+				parse(sheetData, new CellTypeAwareSheetHandler(styles == null ? new StylesTable() : styles,
+						new ReadOnlySharedStringsTable(workbook, false), rows, formatter));
+			}
+		}
+		catch (XlsxReadException failure) {
+			throw failure;
+		}
+		catch (Exception failure) {
+			if (rows.consumerFailure() != null) {
+				throw rows.consumerFailure();
+			}
+			throw WorkbookPackage.failure(file, sheetLabel, failure);
+		}
+	}
+
+	/**
+	 * Lists the sheet names of a workbook, in tab order (hidden sheets included).
+	 * @param file the .xlsx workbook, opened read-only
+	 * @return the sheet names, unmodifiable
+	 * @throws XlsxReadException if the file is not a readable .xlsx workbook
+	 */
+	public static List<String> sheetNames(Path file) throws XlsxReadException {
+		Objects.requireNonNull(file, "file is null");
+		try (OPCPackage workbook = WorkbookPackage.open(file, null)) {
+			return namesOf(new XSSFReader(workbook));
+		}
+		catch (XlsxReadException failure) {
+			throw failure;
+		}
+		catch (Exception failure) {
+			throw WorkbookPackage.failure(file, null, failure);
+		}
+	}
+
+	private static InputStream openSheet(XSSFReader reader, Path file, SheetSelector selector) throws Exception {
+		XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+		for (int position = 1; sheets.hasNext(); position++) {
+			InputStream sheetData = sheets.next();
+			if (matches(selector, position, sheets.getSheetName())) {
+				return sheetData;
+			}
+			sheetData.close();
+		}
+		throw new XlsxReadException(Code.SHEET_NOT_FOUND, file, selector.describe(),
+				"no such sheet; the workbook has " + namesOf(reader), null);
+	}
+
+	private static boolean matches(SheetSelector selector, int position, String name) {
+		if (selector instanceof SheetSelector.ByPosition byPosition) {
+			return byPosition.position() == position;
+		}
+		String wanted = ((SheetSelector.ByName) selector).name();
+		return normalized(wanted).equals(normalized(name));
+	}
+
+	private static String normalized(String name) {
+		return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+	}
+
+	private static List<String> namesOf(XSSFReader reader) throws Exception {
+		List<String> names = new ArrayList<>();
+		XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+		while (sheets.hasNext()) {
+			sheets.next().close();
+			names.add(sheets.getSheetName());
+		}
+		return List.copyOf(names);
+	}
+
+	/**
+	 * Reads {@code <workbookPr date1904="1"/>}: Mac workbooks may count days from 1904
+	 * instead of 1900.
+	 */
+	private static boolean usesDate1904(XSSFReader reader) throws Exception {
+		boolean[] date1904 = { false };
+		try (InputStream workbookData = reader.getWorkbookData()) {
+			parse(workbookData, new DefaultHandler() {
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if ("workbookPr".equals(localName)) {
+						String value = attributes.getValue("date1904");
+						date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
 					}
 				}
-			}
-			throw new XlsxReadException(XlsxReadException.Code.SHEET_NOT_FOUND, file,
-					file.getFileName() + " has no sheet " + sheet + "; sheets: " + names, null);
+			});
 		}
-		catch (IOException | OpenXML4JException | SAXException | POIXMLException | IllegalStateException ex) {
-			throw classify(file, ex);
-		}
+		return date1904[0];
 	}
 
-	/** The names of the workbook's sheets, in order. */
-	public static List<String> sheetNames(Path file) throws XlsxReadException {
-		try (OPCPackage workbook = open(file)) {
-			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(workbook).getSheetsData();
-			List<String> names = new ArrayList<>();
-			while (sheets.hasNext()) {
-				sheets.next().close();
-				names.add(sheets.getSheetName());
-			}
-			return names;
-		}
-		catch (IOException | OpenXML4JException | POIXMLException | IllegalStateException ex) {
-			throw classify(file, ex);
-		}
-	}
-
-	private static OPCPackage open(Path file) throws XlsxReadException, InvalidFormatException {
-		try {
-			return OPCPackage.open(file.toFile(), PackageAccess.READ);
-		}
-		catch (OLE2NotOfficeXmlFileException ex) {
-			throw new XlsxReadException(XlsxReadException.Code.ENCRYPTED, file, file.getFileName()
-					+ " is an OLE2 container, not an xlsx workbook: it is password-protected (or a legacy .xls); "
-					+ "save it without a password as .xlsx", ex);
-		}
-		catch (NotOfficeXmlFileException | EmptyFileException ex) {
-			throw new XlsxReadException(XlsxReadException.Code.NOT_A_WORKBOOK, file,
-					file.getFileName() + " is not an xlsx workbook: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void parse(InputStream in, StylesTable styles, ReadOnlySharedStringsTable strings,
-			Consumer<XlsxRow> consumer) throws IOException, SAXException {
-		try {
-			XMLReader parser = XMLHelper.newXMLReader();
-			parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(consumer),
-					new PlainValueFormatter(), false));
-			parser.parse(new InputSource(in));
-		}
-		catch (javax.xml.parsers.ParserConfigurationException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static XlsxReadException classify(Path file, Exception ex) {
-		if (ex instanceof XlsxReadException readException) {
-			return readException;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String message = String.valueOf(cause.getMessage());
-			if (message.contains("Zip bomb") || message.contains("MIN_INFLATE_RATIO")
-					|| message.contains("max entry size")) {
-				return new XlsxReadException(XlsxReadException.Code.ZIP_BOMB, file,
-						file.getFileName() + " is refused: its compression ratio is extreme (zip bomb protection)", ex);
-			}
-		}
-		return new XlsxReadException(XlsxReadException.Code.CORRUPT, file,
-				file.getFileName() + " is a damaged workbook: " + ex.getMessage(), ex);
-	}
-
-	/** Collects cells into rows, skipping rows with only empty cells. */
-	private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-		private final Consumer<XlsxRow> consumer;
-
-		private final List<String> cells = new ArrayList<>();
-
-		private RowCollector(Consumer<XlsxRow> consumer) {
-			this.consumer = consumer;
-		}
-
-		@Override
-		public void startRow(int rowNum) {
-			this.cells.clear();
-		}
-
-		@Override
-		public void endRow(int rowNum) {
-			int last = this.cells.size();
-			while (last > 0 && this.cells.get(last - 1).isEmpty()) {
-				last--;
-			}
-			if (last > 0) {
-				this.consumer.accept(new XlsxRow(rowNum + 1, this.cells.subList(0, last)));
-			}
-		}
-
-		@Override
-		public void cell(String reference, String formattedValue, XSSFComment comment) {
-			int column = columnIndex(reference);
-			while (this.cells.size() < column) {
-				this.cells.add("");
-			}
-			String value = (formattedValue != null) ? formattedValue.strip() : "";
-			if (value.startsWith("ERROR:")) {
-				value = value.substring("ERROR:".length());
-			}
-			if (this.cells.size() == column) {
-				this.cells.add(value);
-			}
-			else {
-				this.cells.set(column, value);
-			}
-		}
-
-		private static int columnIndex(String reference) {
-			int index = 0;
-			for (int i = 0; i < reference.length() && Character.isLetter(reference.charAt(i)); i++) {
-				index = index * 26 + (reference.charAt(i) - 'A' + 1);
-			}
-			return index - 1;
-		}
-
+	private static void parse(InputStream xml, ContentHandler handler) throws Exception {
+		XMLReader parser = XMLHelper.newXMLReader();
+		parser.setContentHandler(handler);
+		parser.parse(new InputSource(xml));
 	}
 
 }
