@@ -42,7 +42,7 @@ class RestartIntegrationTests {
 		assertThat(failed.exitCode()).isEqualTo(1);
 		assertThat(failed.output()).contains("step ingest.insee_population_commune: FAILED")
 			.contains("[UNREADABLE_INPUT] " + WORKBOOK + ", sheet 'Communes'")
-			.contains("damaged workbook")
+			.contains("the workbook is truncated or damaged")
 			.doesNotContain("\tat org.");
 		assertThat(this.home.resolve("warehouse/current.duckdb")).doesNotExist();
 		assertThat(this.home.resolve("publish/latest")).doesNotExist();
