@@ -45,6 +45,20 @@ public final class ConfigurationCheck {
 				.stream()
 				.filter((model) -> mapping.source().equals(model.spec().source()))
 				.count();
+			String shownAs = "mappings/" + mapping.source() + ".yaml";
+			if (mapping.isDeclarative()) {
+				if (staging != 0) {
+					problems.add(Problem.of(shownAs,
+							"has a target table, so its staging model is generated, but " + staging
+									+ " hand-written staging model(s) also name this source",
+							"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
+									+ "target"));
+				}
+				fr.territoire.normalise.StagingSqlCheck.problem(mapping)
+					.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
+							"check the patterns, formats and references of the mapping's columns")));
+				continue;
+			}
 			if (staging != 1) {
 				problems.add(Problem.of("mappings/" + mapping.source() + ".yaml",
 						"needs exactly one staging model, found " + staging,

@@ -83,8 +83,8 @@ public final class YamlFiles {
 		}
 		catch (tools.jackson.databind.exc.ValueInstantiationException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			problems
-				.accept(new Problem(shownAs, null, String.valueOf(cause.getMessage()), "fix the value named above"));
+			problems.accept(
+					new Problem(shownAs, line(ex), String.valueOf(cause.getMessage()), "fix the value named above"));
 		}
 		catch (JacksonException ex) {
 			problems.accept(new Problem(shownAs, line(ex), ex.getOriginalMessage(), "check the YAML syntax and types"));

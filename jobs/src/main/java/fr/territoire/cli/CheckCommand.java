@@ -19,10 +19,28 @@ class CheckCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
+	@picocli.CommandLine.Option(names = "--show-sql", paramLabel = "SOURCE",
+			description = "Also print the staging model generated from the mapping of SOURCE.")
+	String showSql;
+
 	@Override
 	public Integer call() {
 		var project = HomeOptions.project();
 		List<Problem> problems = ConfigurationCheck.run(project);
+		if (this.showSql != null && problems.isEmpty()) {
+			var mapping = fr.territoire.mapping.MappingCatalog.load(project)
+				.mappings()
+				.stream()
+				.filter((candidate) -> candidate.source().equals(this.showSql))
+				.findFirst();
+			if (mapping.isEmpty() || !mapping.get().isDeclarative()) {
+				this.spec.commandLine()
+					.getErr()
+					.println("No declarative mapping (with a target table) for source '" + this.showSql + "'.");
+				return ExitCodes.USAGE;
+			}
+			this.spec.commandLine().getOut().println(fr.territoire.normalise.StagingSql.sql(mapping.get()) + ";");
+		}
 		if (problems.isEmpty()) {
 			this.spec.commandLine().getOut().println("Configuration of " + project + " is valid.");
 			return ExitCodes.SUCCESS;

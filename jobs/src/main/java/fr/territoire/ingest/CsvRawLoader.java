@@ -31,7 +31,7 @@ final class CsvRawLoader implements RawLoader {
 					"encoding " + mapping.encodingName() + " is not supported yet for csv; use UTF-8");
 		}
 		List<String> header = readHeader(file, mapping.delimiterChar());
-		for (String column : mapping.columns()) {
+		for (String column : mapping.headers()) {
 			if (!header.contains(column)) {
 				throw new TerritoireException(ErrorCode.MISSING_COLUMN, Location.file(file.name()).column(column),
 						"the header lacks the column '" + column + "' declared by mapping " + mapping.source()
@@ -44,7 +44,7 @@ final class CsvRawLoader implements RawLoader {
 			.stream()
 			.map((entry) -> Sql.literal(entry.getKey()) + ": " + Sql.literal(entry.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
-		String selected = mapping.columns().stream().map(Sql::identifier).collect(Collectors.joining(", "));
+		String selected = mapping.headers().stream().map(Sql::identifier).collect(Collectors.joining(", "));
 		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
 				+ ", row_number() OVER (), " + selected + " FROM read_csv(" + Sql.literal(file.path().toString())
 				+ ", header = true, auto_detect = false, delim = "

@@ -96,7 +96,7 @@ public class IngestTasklet implements Tasklet {
 	}
 
 	private void createRawTable(DuckDBConnection connection) {
-		String columns = this.mapping.columns()
+		String columns = this.mapping.headers()
 			.stream()
 			.map((name) -> Sql.identifier(name) + " VARCHAR")
 			.collect(Collectors.joining(", "));
@@ -131,7 +131,7 @@ public class IngestTasklet implements Tasklet {
 					"SELECT string_agg(column_name, ',' ORDER BY column_index) FROM duckdb_columns() "
 							+ "WHERE database_name = 'previous' AND schema_name = 'raw' AND table_name = ?",
 					this.mapping.source());
-			String expectedColumns = "_file,_record," + String.join(",", this.mapping.columns());
+			String expectedColumns = "_file,_record," + String.join(",", this.mapping.headers());
 			if (!expectedColumns.equals(previousColumns.get(0).get(0))) {
 				return false;
 			}

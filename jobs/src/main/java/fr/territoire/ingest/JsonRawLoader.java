@@ -18,11 +18,11 @@ final class JsonRawLoader implements RawLoader {
 
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
-		String columnsStruct = mapping.columns()
+		String columnsStruct = mapping.headers()
 			.stream()
 			.map((name) -> Sql.literal(name) + ": 'JSON'")
 			.collect(Collectors.joining(", ", "{", "}"));
-		String selected = mapping.columns()
+		String selected = mapping.headers()
 			.stream()
 			.map((name) -> "CASE WHEN json_type(" + Sql.identifier(name) + ") = 'VARCHAR' THEN " + Sql.identifier(name)
 					+ " ->> '$' ELSE CAST(" + Sql.identifier(name) + " AS VARCHAR) END")

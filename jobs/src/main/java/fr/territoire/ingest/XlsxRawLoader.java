@@ -27,12 +27,15 @@ final class XlsxRawLoader implements RawLoader {
 
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
-		String sheet = java.util.Objects.requireNonNull(mapping.sheet());
+		String sheet = mapping.sheetLabel();
 		Mapping.Header header = java.util.Objects.requireNonNull(mapping.header());
 		String table = mapping.rawTable().substring("raw.".length());
 		try (DuckDBAppender appender = connection.createAppender("raw", table)) {
 			SheetRows rows = new SheetRows(mapping, header, file, appender);
-			XlsxSheetReader.read(file.path(), new SheetSelector.ByName(sheet), rows::accept);
+			XlsxSheetReader.read(
+					file.path(), (mapping.sheetPosition() != null)
+							? new SheetSelector.ByPosition(mapping.sheetPosition()) : new SheetSelector.ByName(sheet),
+					rows::accept);
 			rows.finish();
 			return rows.count;
 		}
@@ -93,7 +96,7 @@ final class XlsxRawLoader implements RawLoader {
 			}
 			catch (SQLException ex) {
 				throw new TerritoireException(ErrorCode.WAREHOUSE,
-						new Location(this.file.name(), this.mapping.sheet(), (long) row.rowNumber(), null, null),
+						new Location(this.file.name(), this.mapping.sheetLabel(), (long) row.rowNumber(), null, null),
 						"cannot append the row: " + ex.getMessage(), ex);
 			}
 		}
@@ -103,7 +106,7 @@ final class XlsxRawLoader implements RawLoader {
 				String expected = (this.header.row() != null) ? "at row " + this.header.row()
 						: "containing " + this.header.contains();
 				throw new TerritoireException(ErrorCode.MISSING_COLUMN,
-						new Location(this.file.name(), this.mapping.sheet(), null, null, null),
+						new Location(this.file.name(), this.mapping.sheetLabel(), null, null, null),
 						"no header row " + expected + " was found");
 			}
 		}
@@ -123,13 +126,15 @@ final class XlsxRawLoader implements RawLoader {
 			for (int i = 0; i < cells.size(); i++) {
 				index.putIfAbsent(cells.get(i), i);
 			}
-			int[] result = new int[this.mapping.columns().size()];
+			List<String> headers = this.mapping.headers();
+			int[] result = new int[headers.size()];
 			for (int i = 0; i < result.length; i++) {
-				String column = this.mapping.columns().get(i);
+				String column = headers.get(i);
 				Integer position = index.get(normalise(column));
 				if (position == null) {
 					throw new TerritoireException(ErrorCode.MISSING_COLUMN,
-							new Location(this.file.name(), this.mapping.sheet(), (long) row.rowNumber(), column, null),
+							new Location(this.file.name(), this.mapping.sheetLabel(), (long) row.rowNumber(), column,
+									null),
 							"the header lacks the column '" + column + "' declared by mapping " + this.mapping.source()
 									+ "; header found: " + row.cells());
 				}

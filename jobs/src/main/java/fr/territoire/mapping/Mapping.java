@@ -19,17 +19,29 @@ import org.jspecify.annotations.Nullable;
  * @param format the file format
  * @param encoding the text encoding (csv only; UTF-8 by default)
  * @param delimiter the field delimiter (csv only; comma by default)
+ * @param quote the quote character (csv only; {@code "} by default)
+ * @param decimal the decimal separator of decimal columns: {@code .} (default), {@code ,}
+ * or {@code auto} (either, as in files mixing both)
+ * @param nullMarkers values meaning "no value" in every column, besides the empty text
+ * (e.g. {@code s}, {@code nd}, {@code [ND]}, {@code NA})
  * @param sheet the sheet name (xlsx only)
+ * @param sheetPosition the 1-based sheet position, instead of its name (xlsx only)
  * @param header how to find the header row (xlsx only)
- * @param columns the header names to keep, all as text in the raw table
+ * @param target the staging table the mapping fills; when given, the staging model is
+ * generated from the columns' types, transformations and rules
+ * @param columns the columns, bound by header name
  * @param vintage the COG vintage of the source's commune codes, e.g. {@code 2024}
  * @param required whether a run without any matching file fails (true by default)
  * @param maxRejectRate the share of rejected rows above which the run fails (0.05 by
  * default)
  */
 public record Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
-		@Nullable String delimiter, @Nullable String sheet, @Nullable Header header, List<String> columns,
-		@Nullable String vintage, @Nullable Boolean required,
+		@Nullable String delimiter, @Nullable String quote, @Nullable String decimal,
+		@com.fasterxml.jackson.annotation.JsonProperty("null_markers") @Nullable List<String> nullMarkers,
+		@Nullable String sheet,
+		@com.fasterxml.jackson.annotation.JsonProperty("sheet_position") @Nullable Integer sheetPosition,
+		@Nullable Header header, @Nullable Target target, List<Column> columns, @Nullable String vintage,
+		@Nullable Boolean required,
 		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate) {
 
 	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -49,16 +61,43 @@ public record Mapping(String source, String description, List<String> files, For
 			throw new IllegalArgumentException("columns must list at least one header name");
 		}
 		Set<String> seen = new HashSet<>();
-		for (String column : columns) {
-			if (!seen.add(column)) {
-				throw new IllegalArgumentException("column '" + column + "' is listed twice");
+		Set<String> targets = new HashSet<>();
+		for (Column column : columns) {
+			if (column.name() != null && !seen.add(column.name())) {
+				throw new IllegalArgumentException("column '" + column.name() + "' is listed twice");
+			}
+			if (!targets.add(column.targetName())) {
+				throw new IllegalArgumentException("two columns have the target '" + column.targetName() + "'");
+			}
+			if (target == null && (column.type() != null || !column.rules().isEmpty() || !column.transform().isEmpty()
+					|| column.concat() != null || column.fromFile() != null || column.target() != null)) {
+				throw new IllegalArgumentException("column '" + column.shownName()
+						+ "' has a target, type, transform, rules, concat or from_file: these need a 'target' table "
+						+ "for the mapping (or a hand-written staging model and plain header names)");
 			}
 		}
-		if (format == Format.XLSX && (sheet == null || header == null)) {
-			throw new IllegalArgumentException("an xlsx mapping needs a sheet and a header (row or contains)");
+		if (target != null) {
+			for (String key : target.key()) {
+				if (!targets.contains(key)) {
+					throw new IllegalArgumentException("target.key names '" + key + "', which is not a column target");
+				}
+			}
 		}
-		if (format != Format.XLSX && (sheet != null || header != null)) {
-			throw new IllegalArgumentException("sheet and header apply to xlsx mappings only");
+		if (format == Format.XLSX && ((sheet == null) == (sheetPosition == null) || header == null)) {
+			throw new IllegalArgumentException(
+					"an xlsx mapping needs a sheet (or sheet_position, not both) and a header (row or contains)");
+		}
+		if (format != Format.XLSX && (sheet != null || sheetPosition != null || header != null)) {
+			throw new IllegalArgumentException("sheet, sheet_position and header apply to xlsx mappings only");
+		}
+		if (sheetPosition != null && sheetPosition < 1) {
+			throw new IllegalArgumentException("sheet_position is 1 for the first sheet, found " + sheetPosition);
+		}
+		if (quote != null && quote.length() != 1) {
+			throw new IllegalArgumentException("quote must be one character, found '" + quote + "'");
+		}
+		if (decimal != null && !List.of(".", ",", "auto").contains(decimal)) {
+			throw new IllegalArgumentException("decimal must be \".\", \",\" or auto, found '" + decimal + "'");
 		}
 		if (delimiter != null && delimiter.length() != 1) {
 			throw new IllegalArgumentException("delimiter must be one character, found '" + delimiter + "'");
@@ -68,6 +107,7 @@ public record Mapping(String source, String description, List<String> files, For
 		}
 		files = List.copyOf(files);
 		columns = List.copyOf(columns);
+		nullMarkers = (nullMarkers != null) ? List.copyOf(nullMarkers) : List.of();
 	}
 
 	/** Whether a run without any matching file fails. */
@@ -82,6 +122,30 @@ public record Mapping(String source, String description, List<String> files, For
 
 	public char delimiterChar() {
 		return (this.delimiter != null) ? this.delimiter.charAt(0) : ',';
+	}
+
+	public char quoteChar() {
+		return (this.quote != null) ? this.quote.charAt(0) : '"';
+	}
+
+	/** The decimal separator: {@code .}, {@code ,} or {@code auto}. */
+	public String decimalSeparator() {
+		return (this.decimal != null) ? this.decimal : ".";
+	}
+
+	/** The sheet as named in messages: its name, or {@code #position}. */
+	public String sheetLabel() {
+		return (this.sheet != null) ? this.sheet : "#" + this.sheetPosition;
+	}
+
+	/** The header names read from the files, in order, each once. */
+	public List<String> headers() {
+		return this.columns.stream().flatMap((column) -> column.headers().stream()).distinct().toList();
+	}
+
+	/** Whether the staging model is generated from the mapping. */
+	public boolean isDeclarative() {
+		return this.target != null;
 	}
 
 	public String encodingName() {

@@ -14,6 +14,7 @@ import fr.territoire.ingest.IngestTasklet;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
+import fr.territoire.normalise.StagingSql;
 import fr.territoire.publish.PublicationSpec;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.report.RunReportTasklet;
@@ -87,7 +88,7 @@ public class NightlyJobConfiguration {
 		for (Mapping mapping : mappings.mappings()) {
 			job.next(steps.step("ingest." + mapping.source(), new IngestTasklet(warehouse, mapping)));
 		}
-		for (Mapping mapping : mappings.mappings()) {
+		for (Mapping mapping : normaliseOrder(mappings.mappings())) {
 			SqlModel model = stagingModel(models, mapping);
 			job.next(steps.step("normalise." + mapping.source(), new NormaliseTasklet(warehouse, mapping, model)));
 		}
@@ -103,7 +104,26 @@ public class NightlyJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Sources validated by hand-written models first, then declarative ones, those whose
+	 * rules read other staging tables (references) last.
+	 */
+	static List<Mapping> normaliseOrder(List<Mapping> mappings) {
+		List<Mapping> ordered = new ArrayList<>();
+		mappings.stream().filter((mapping) -> !mapping.isDeclarative()).forEach(ordered::add);
+		mappings.stream()
+			.filter((mapping) -> mapping.isDeclarative() && StagingSql.references(mapping).isEmpty())
+			.forEach(ordered::add);
+		mappings.stream()
+			.filter((mapping) -> mapping.isDeclarative() && !StagingSql.references(mapping).isEmpty())
+			.forEach(ordered::add);
+		return ordered;
+	}
+
 	private static SqlModel stagingModel(ModelCatalog models, Mapping mapping) {
+		if (mapping.isDeclarative()) {
+			return StagingSql.model(mapping);
+		}
 		List<SqlModel> matching = new ArrayList<>();
 		for (SqlModel model : models.layer(SqlModel.Layer.STAGING)) {
 			if (mapping.source().equals(model.spec().source())) {

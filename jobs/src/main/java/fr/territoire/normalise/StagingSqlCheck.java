@@ -1,0 +1,79 @@
+package fr.territoire.normalise;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import fr.territoire.mapping.Mapping;
+import fr.territoire.warehouse.Macros;
+import fr.territoire.warehouse.Sql;
+
+/**
+ * Binds the generated staging model of a declarative mapping in an empty in-memory
+ * DuckDB, without touching data, so that {@code territoire check} catches what only
+ * DuckDB knows: a regular expression its engine refuses, a date format it cannot parse, a
+ * reference to a column that does not exist.
+ */
+public final class StagingSqlCheck {
+
+	private StagingSqlCheck() {
+	}
+
+	/** What DuckDB says is wrong with the generated model, if anything. */
+	public static Optional<String> problem(Mapping mapping) {
+		String sql;
+		try {
+			sql = StagingSql.sql(mapping);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.of(ex.getMessage());
+		}
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
+			statement.execute(Macros.DDL);
+			String columns = mapping.headers()
+				.stream()
+				.map((name) -> Sql.identifier(name) + " VARCHAR")
+				.collect(Collectors.joining(", "));
+			statement
+				.execute("CREATE TABLE " + mapping.rawTable() + " (_file VARCHAR, _record BIGINT, " + columns + ")");
+			for (String table : StagingSql.references(mapping)) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
+			}
+			mapping.columns()
+				.stream()
+				.flatMap((column) -> column.rules().stream())
+				.filter((rule) -> rule.kind() == fr.territoire.mapping.Rule.Kind.REFERENCE)
+				.map(fr.territoire.mapping.Rule::reference)
+				.distinct()
+				.forEach((reference) -> createReference(statement, reference));
+			statement.execute("INSERT INTO " + mapping.rawTable() + " (_file, _record) VALUES ('check', 1)");
+			statement.execute("CREATE TEMP TABLE checked AS " + sql);
+			return Optional.empty();
+		}
+		catch (SQLException ex) {
+			return Optional.of("DuckDB refuses the generated staging model: " + firstLine(ex.getMessage()));
+		}
+	}
+
+	private static void createReference(Statement statement, fr.territoire.mapping.Rule.Reference reference) {
+		try {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + reference.table() + " ("
+					+ Sql.identifier(reference.column()) + " VARCHAR)");
+			statement.execute("ALTER TABLE " + reference.table() + " ADD COLUMN IF NOT EXISTS "
+					+ Sql.identifier(reference.column()) + " VARCHAR");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private static String firstLine(String message) {
+		return (message != null) ? message.lines().findFirst().orElse(message) : "unknown error";
+	}
+
+}
