@@ -68,7 +68,8 @@ public final class StagingSql {
 	public static String sql(Mapping mapping) {
 		List<Column> columns = mapping.columns();
 		String unmarked = columns.stream()
-			.map((column) -> "        " + unmarked(mapping, column) + " AS " + text(column))
+			.map((column) -> "        " + original(column) + " AS " + raw(column) + ",\n        "
+					+ unmarked(mapping, column) + " AS " + text(column))
 			.collect(Collectors.joining(",\n"));
 		String typed = columns.stream()
 			.map((column) -> "        " + typed(mapping, column) + " AS " + Sql.identifier(column.targetName()))
@@ -136,6 +137,22 @@ public final class StagingSql {
 		}
 		sql.append("    from checked\n)\n\nselect * from final");
 		return sql.toString();
+	}
+
+	/** The value as the file holds it, reported in rejects. */
+	private static String original(Column column) {
+		if (column.fromFile() != null) {
+			return "_file";
+		}
+		if (column.concat() != null) {
+			return "concat_ws(' + ', " + column.concat().stream().map(Sql::identifier).collect(Collectors.joining(", "))
+					+ ")";
+		}
+		return Sql.identifier(column.name());
+	}
+
+	private static String raw(Column column) {
+		return Sql.identifier("_raw_" + column.targetName());
 	}
 
 	/** The trimmed text of a column, null for the empty text and null markers. */
@@ -206,8 +223,9 @@ public final class StagingSql {
 		String text = text(column);
 		return switch (column.columnType()) {
 			case TEXT, CODE -> text;
-			case INTEGER -> "coalesce(try_cast(" + text + " as bigint), case when regexp_full_match(" + text
-					+ ", '-?[0-9]+\\.0+') then try_cast(split_part(" + text + ", '.', 1) as bigint) end)";
+			// try_cast rounds 12.5 to 13: only whole numbers (12 or 12.0) convert
+			case INTEGER -> "case when regexp_full_match(" + text
+					+ ", '[+-]?[0-9]{1,18}(\\.0*)?') then cast(split_part(" + text + ", '.', 1) as bigint) end";
 			case DECIMAL -> {
 				String number = switch (mapping.decimalSeparator()) {
 					case "," -> "replace(" + text + ", ',', '.')";
@@ -252,7 +270,7 @@ public final class StagingSql {
 		}
 		if (column.columnType() != ColumnType.TEXT && column.columnType() != ColumnType.CODE) {
 			String type = column.columnType().name().toLowerCase(Locale.ROOT);
-			checks.add(branch(text + " is not null and " + typed + " is null", type, shown, text,
+			checks.add(branch(text + " is not null and " + typed + " is null", type, shown, raw(column),
 					shown + " must be a " + describeType(column)));
 		}
 		for (Rule rule : column.rules()) {
@@ -269,7 +287,7 @@ public final class StagingSql {
 						+ Sql.identifier(rule.reference().column()) + " = " + text + ")";
 			};
 			if (condition != null) {
-				checks.add(branch(text + " is not null and " + condition, rule.kind().yamlName(), shown, text,
+				checks.add(branch(text + " is not null and " + condition, rule.kind().yamlName(), shown, raw(column),
 						message(shown, rule)));
 			}
 		}

@@ -61,7 +61,7 @@ class ConfigurationCheckTests {
 		assertThat(problems).extracting(Problem::file, Problem::message)
 			.contains(org.assertj.core.groups.Tuple.tuple("mappings/cog_region.yaml", "column 'code' is listed twice"),
 					org.assertj.core.groups.Tuple.tuple("mappings/insee_population_commune.yaml",
-							"an xlsx mapping needs a sheet and a header (row or contains)"));
+							"an xlsx mapping needs a sheet (or sheet_position, not both) and a header (row or contains)"));
 	}
 
 	@Test
@@ -93,6 +93,109 @@ class ConfigurationCheckTests {
 		assertThat(ConfigurationCheck.run(project)).singleElement()
 			.satisfies(
 					(problem) -> assertThat(problem.message()).isEqualTo("needs exactly one staging model, found 0"));
+	}
+
+	@Test
+	void reportsUnknownTypeTransformAndRuleWithTheirLine(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/partner_etablissements.yaml"), """
+				source: partner_etablissements
+				description: partner
+				files: ["partners/*.xlsx"]
+				format: xlsx
+				sheet_position: 1
+				header: {row: 1}
+				target: {table: stg_partner__etablissements}
+				columns:
+				  - name: Siret
+				    type: number
+				""");
+		Files.writeString(project.resolve("mappings/insee_comparateur.yaml"), """
+				source: insee_comparateur
+				description: comparateur
+				files: ["statistics/*.csv"]
+				format: csv
+				target: {table: stg_insee__comparateur}
+				columns:
+				  - name: CODGEO
+				    type: code
+				    transform: [trim, pad_left]
+				""");
+		Files.writeString(project.resolve("mappings/insee_revenus_iris.yaml"), """
+				source: insee_revenus_iris
+				description: revenus
+				files: ["statistics/*.csv"]
+				format: csv
+				target: {table: stg_insee__revenus_iris}
+				columns:
+				  - name: IRIS
+				    type: code
+				    rules:
+				      - required
+				      - {pattern: "[0-9]{5"}
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).extracting(Problem::file, Problem::line)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("mappings/insee_comparateur.yaml", 9),
+					org.assertj.core.groups.Tuple.tuple("mappings/insee_revenus_iris.yaml", 11),
+					org.assertj.core.groups.Tuple.tuple("mappings/partner_etablissements.yaml", 10));
+		assertThat(problems).extracting(Problem::message)
+			.anySatisfy((message) -> assertThat(message).startsWith("unknown type 'number'; known types: text, code"))
+			.anySatisfy((message) -> assertThat(message).startsWith("unknown transform 'pad_left'; known transforms:")
+				.contains("left_pad"))
+			.anySatisfy((message) -> assertThat(message).startsWith("bad pattern '[0-9]{5'"));
+	}
+
+	@Test
+	void reportsTypedColumnsWithoutTargetTableAndKeysThatAreNotColumns(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/insee_comparateur.yaml"), """
+				source: insee_comparateur
+				description: comparateur
+				files: ["statistics/*.csv"]
+				format: csv
+				columns:
+				  - name: CODGEO
+				    type: code
+				""");
+		Files.writeString(project.resolve("mappings/insee_revenus_iris.yaml"), """
+				source: insee_revenus_iris
+				description: revenus
+				files: ["statistics/*.csv"]
+				format: csv
+				target: {table: stg_insee__revenus_iris, key: [iris]}
+				columns:
+				  - name: IRIS
+				    target: iris_code
+				  - name: COM
+				    target: iris_code
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).extracting(Problem::file, Problem::message)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("mappings/insee_comparateur.yaml",
+					"column 'CODGEO' has a target, type, transform, rules, concat or from_file: these need a 'target' "
+							+ "table for the mapping (or a hand-written staging model and plain header names)"),
+					org.assertj.core.groups.Tuple.tuple("mappings/insee_revenus_iris.yaml",
+							"two columns have the target 'iris_code'"));
+	}
+
+	@Test
+	void reportsAPatternDuckDbRefusesThoughJavaAcceptsIt(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/insee_revenus_iris.yaml"), """
+				source: insee_revenus_iris
+				description: revenus
+				files: ["statistics/*.csv"]
+				format: csv
+				target: {table: stg_insee__revenus_iris}
+				columns:
+				  - name: IRIS
+				    rules: [{pattern: "(?=[0-9])[0-9]{9}"}]
+				""");
+		assertThat(ConfigurationCheck.run(project)).singleElement().satisfies((problem) -> {
+			assertThat(problem.file()).isEqualTo("mappings/insee_revenus_iris.yaml");
+			assertThat(problem.message()).startsWith("DuckDB refuses the generated staging model:");
+		});
 	}
 
 	static void copyConfiguration(Path target) throws IOException {

@@ -50,6 +50,22 @@ public final class Warehouse implements AutoCloseable {
 		}
 	}
 
+	/** Every row of a query, each value as text (null stays null). */
+	public java.util.List<java.util.List<String>> rows(String sql) throws SQLException {
+		java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+		try (Statement statement = this.connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				java.util.List<String> row = new java.util.ArrayList<>();
+				for (int i = 1; i <= columns; i++) {
+					row.add(result.getString(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
 	@Override
 	public void close() throws SQLException {
 		this.connection.close();
