@@ -49,7 +49,8 @@ public final class InputDiscovery {
 		}
 	}
 
-	static InputFile describe(Path inbox, String source, Path path) {
+	/** Names and hashes one file of the inbox. */
+	public static InputFile describe(Path inbox, String source, Path path) {
 		String name = inbox.relativize(path).toString();
 		try {
 			return new InputFile(source, path.toAbsolutePath(), name, Files.size(path), sha256(path));

@@ -45,43 +45,10 @@ public class NormaliseTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		DuckDBConnection connection = this.warehouse.connection();
-		String source = Sql.literal(this.mapping.source());
-		Sql.execute(connection, "validate " + this.mapping.source() + " with " + this.model.table(),
-				"CREATE OR REPLACE TEMP TABLE checked AS\n" + this.model.sql());
-		Sql.execute(connection, "stage " + this.model.table(), "CREATE OR REPLACE TABLE " + this.model.table()
-				+ " AS SELECT * EXCLUDE (reject) FROM checked WHERE reject IS NULL");
-		Sql.execute(connection, "quarantine rejected rows",
-				"DELETE FROM quality.rejected_row WHERE source = " + source
-						+ ";\nINSERT INTO quality.rejected_row SELECT " + source
-						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message "
-						+ "FROM checked WHERE reject IS NOT NULL;\nDROP TABLE checked");
-		long read = 0;
-		long staged = 0;
-		long rejected = 0;
-		for (List<String> row : Sql.queryRows(connection, """
-				SELECT a.file, a.rows_read,
-				       (SELECT count(*) FROM %s s WHERE s._file = a.file),
-				       (SELECT count(*) FROM quality.rejected_row r WHERE r.source = a.source AND r.file = a.file)
-				FROM meta.file_accounting a WHERE a.source = %s ORDER BY a.file""".formatted(this.model.table(),
-				source))) {
-			String file = row.get(0);
-			long fileRead = Long.parseLong(row.get(1));
-			long fileStaged = Long.parseLong(row.get(2));
-			long fileRejected = Long.parseLong(row.get(3));
-			if (fileRead != fileStaged + fileRejected) {
-				throw new TerritoireException(ErrorCode.ROW_ACCOUNTING, Location.file(file),
-						"rows read (" + fileRead + ") differ from rows staged (" + fileStaged + ") plus rows rejected ("
-								+ fileRejected + ") in " + this.model.table()
-								+ ": the staging model must return every raw row exactly once");
-			}
-			Sql.update(connection, "UPDATE meta.file_accounting SET rows_staged = ?, rows_rejected = ? "
-					+ "WHERE source = ? AND file = ?", fileStaged, fileRejected, this.mapping.source(), file);
-			logger.info("{}: {} rows read = {} staged + {} rejected", file, fileRead, fileStaged, fileRejected);
-			read += fileRead;
-			staged += fileStaged;
-			rejected += fileRejected;
-		}
+		Normaliser.Counts counts = Normaliser.run(this.warehouse.connection(), this.mapping, this.model);
+		long read = counts.read();
+		long staged = counts.staged();
+		long rejected = counts.rejected();
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		step.setReadCount(read);
 		step.setWriteCount(staged);

@@ -1,0 +1,230 @@
+package fr.territoire.benchmark;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+import fr.territoire.check.Problem;
+import fr.territoire.check.YamlFiles;
+import fr.territoire.home.TerritoireHome;
+import fr.territoire.home.TerritoireProperties;
+import fr.territoire.ingest.InputDiscovery;
+import fr.territoire.ingest.InputFile;
+import fr.territoire.ingest.RawLoader;
+import fr.territoire.mapping.Mapping;
+import fr.territoire.normalise.Normaliser;
+import fr.territoire.normalise.StagingSql;
+import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.WarehouseSession;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Measures a CSV going through a declarative mapping (DuckDB {@code read_csv} into the
+ * raw table with lineage, then the generated staging model: cleaning, typing, rules,
+ * duplicate keys, quarantine and row accounting) against bare DuckDB {@code read_csv} of
+ * the same file into a table, in the same run, on the same warehouse file.
+ *
+ * <p>
+ * The file is generated: a comparateur-like table of communes with 15 columns (codes,
+ * integers, decimals written with a comma, secret markers {@code s}) and about 0.1 % of
+ * defective rows, so that the validation path does real work.
+ */
+public final class CsvMappingBenchmark {
+
+	static final List<String> HEADER = List.of("CODGEO", "LIBGEO", "DEP", "P22_POP", "P16_POP", "SUPERF", "NAIS1621",
+			"DECE1621", "P22_MEN", "MED21", "TP6021", "PIMP21", "ETTOT24", "DATE_MAJ", "SECRET");
+
+	private CsvMappingBenchmark() {
+	}
+
+	/**
+	 * Runs the benchmark.
+	 * @param rows rows of the generated file
+	 * @param work a folder for the file and the warehouse (emptied first)
+	 * @param repeat how many times each side is measured (the best time is kept)
+	 * @param out where figures are printed
+	 * @return the figures
+	 */
+	public static Result run(int rows, Path work, int repeat, PrintWriter out) throws IOException {
+		Files.createDirectories(work);
+		Path inbox = work.resolve("inbox");
+		Path file = inbox.resolve("statistics/bench/comparateur_bench.csv");
+		long generating = System.nanoTime();
+		generate(file, rows);
+		out.printf(Locale.ROOT, "Generated %,d rows (%,d bytes) in %.1f s: %s%n", rows, Files.size(file),
+				seconds(generating), file);
+		Mapping mapping = mapping(work);
+		TerritoireHome home = new TerritoireHome(work.resolve("home"), work, inbox);
+		deleteIfExists(home.nextWarehouse());
+		TerritoireProperties.Warehouse settings = new TerritoireProperties.Warehouse("2GB", 2);
+		double bare = Double.MAX_VALUE;
+		double mapped = Double.MAX_VALUE;
+		Normaliser.Counts counts = null;
+		try (WarehouseSession session = new WarehouseSession(home, settings)) {
+			DuckDBConnection connection = session.connection();
+			InputFile input = InputDiscovery.describe(inbox, mapping.source(), file);
+			for (int i = 0; i < repeat; i++) {
+				long started = System.nanoTime();
+				Sql.execute(connection, "bare read_csv",
+						"CREATE OR REPLACE TABLE raw.bare AS SELECT * FROM read_csv(" + Sql.literal(file.toString())
+								+ ", header = true, auto_detect = false, delim = ';', columns = "
+								+ HEADER.stream()
+									.map((name) -> Sql.literal(name) + ": 'VARCHAR'")
+									.collect(Collectors.joining(", ", "{", "}"))
+								+ ")");
+				bare = Math.min(bare, seconds(started));
+				Sql.execute(connection, "drop", "DROP TABLE raw.bare");
+				started = System.nanoTime();
+				Sql.execute(connection, "raw table",
+						"CREATE OR REPLACE TABLE " + mapping.rawTable()
+								+ " (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, "
+								+ mapping.headers()
+									.stream()
+									.map((name) -> Sql.identifier(name) + " VARCHAR")
+									.collect(Collectors.joining(", "))
+								+ ")");
+				long read = RawLoader.forFormat(Mapping.Format.CSV).load(connection, mapping, input);
+				Sql.execute(connection, "accounting",
+						"DELETE FROM meta.file_accounting WHERE source = " + Sql.literal(mapping.source()));
+				Sql.update(connection, "INSERT INTO meta.file_accounting VALUES (?, ?, ?, 0, 0, false)",
+						mapping.source(), input.name(), read);
+				counts = Normaliser.run(connection, mapping, StagingSql.model(mapping));
+				mapped = Math.min(mapped, seconds(started));
+			}
+		}
+		Result result = new Result(rows, bare, mapped, counts.staged(), counts.rejected());
+		out.printf(Locale.ROOT, "bare DuckDB read_csv into a table : %.2f s, %,.0f rows/s%n", bare, rows / bare);
+		out.printf(Locale.ROOT,
+				"mapping + validation (Territoire)  : %.2f s, %,.0f rows/s (%,d staged, %,d rejected)%n", mapped,
+				rows / mapped, counts.staged(), counts.rejected());
+		out.printf(Locale.ROOT, "ratio: %.0f %% of bare read_csv throughput (target: at least 50 %%)%n",
+				100 * result.ratio());
+		return result;
+	}
+
+	/** The mapping under test, the one a user would write for such a file. */
+	static Mapping mapping(Path work) throws IOException {
+		Path yaml = work.resolve("bench_comparateur.yaml");
+		Files.writeString(yaml, """
+				source: bench_comparateur
+				description: generated comparateur-like communes table
+				files: ["statistics/**/comparateur_bench*.csv"]
+				format: csv
+				delimiter: ";"
+				decimal: auto
+				null_markers: ["s", "nd"]
+				target:
+				  table: stg_bench__comparateur
+				  key: [commune_code]
+				columns:
+				  - name: CODGEO
+				    target: commune_code
+				    type: code
+				    transform: [upper, {left_pad: {length: 5, with: "0"}}]
+				    rules: [required, {pattern: "[0-9]{5}|2[AB][0-9]{3}"}]
+				  - name: LIBGEO
+				    target: commune_name
+				    rules: [required]
+				  - name: DEP
+				    target: departement_code
+				    type: code
+				    rules: [required, {pattern: "[0-9]{2}|2[AB]|97[0-9]"}]
+				  - {name: P22_POP, type: integer, rules: [required, {min: 0}]}
+				  - {name: P16_POP, type: integer, rules: [{min: 0}]}
+				  - {name: SUPERF, type: decimal, rules: [{min: 0}]}
+				  - {name: NAIS1621, type: integer, rules: [{min: 0}]}
+				  - {name: DECE1621, type: integer, rules: [{min: 0}]}
+				  - {name: P22_MEN, type: decimal, rules: [{min: 0}]}
+				  - {name: MED21, type: decimal, rules: [{min: 0}]}
+				  - {name: TP6021, type: decimal, rules: [{min: 0}, {max: 100}]}
+				  - {name: PIMP21, type: decimal, rules: [{min: 0}, {max: 100}]}
+				  - {name: ETTOT24, type: integer, rules: [{min: 0}]}
+				  - {name: DATE_MAJ, type: date, format: ["%d/%m/%Y"]}
+				  - {name: SECRET, type: boolean}
+				""");
+		List<Problem> problems = new ArrayList<>();
+		Mapping mapping = YamlFiles.read(yaml, Mapping.class, yaml.getFileName().toString(), problems::add);
+		if (mapping == null) {
+			throw new IllegalStateException("benchmark mapping is invalid: " + problems);
+		}
+		return mapping;
+	}
+
+	/**
+	 * Writes the file: row i is commune number i, about one row in a thousand defective.
+	 */
+	static void generate(Path file, int rows) throws IOException {
+		Files.createDirectories(file.getParent());
+		SplittableRandom random = new SplittableRandom(20261128);
+		try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			writer.write(String.join(";", HEADER));
+			writer.write('\n');
+			StringBuilder line = new StringBuilder(160);
+			for (int i = 0; i < rows; i++) {
+				line.setLength(0);
+				int departement = 1 + (i % 95);
+				String dep = (departement == 20) ? "2A" : String.format(Locale.ROOT, "%02d", departement);
+				int defect = random.nextInt(1000);
+				String code = (defect == 0) ? dep + "X" + (i % 100)
+						: dep + String.format(Locale.ROOT, "%06d", i).substring(3);
+				int population = random.nextInt(20, 50_000);
+				line.append(code).append(';').append("Commune ").append(i).append(';').append(dep).append(';');
+				line.append((defect == 1) ? "12 3" : Integer.toString(population)).append(';');
+				line.append(population - random.nextInt(0, 20)).append(';');
+				line.append(String.format(Locale.ROOT, "%.2f", random.nextDouble(1, 200))).append(';');
+				line.append(random.nextInt(0, 500)).append(';').append(random.nextInt(0, 400)).append(';');
+				line.append(String.format(Locale.ROOT, "%.6f", population / 2.3)).append(';');
+				line.append((random.nextInt(20) == 0) ? "s" : Integer.toString(random.nextInt(15_000, 40_000)))
+					.append(';');
+				line.append(
+						(random.nextInt(3) == 0) ? "s" : String.format(Locale.FRANCE, "%.1f", random.nextDouble(3, 40)))
+					.append(';');
+				line.append((random.nextInt(3) == 0) ? "s"
+						: String.format(Locale.FRANCE, "%.1f", random.nextDouble(20, 80)))
+					.append(';');
+				line.append(random.nextInt(0, 3_000)).append(';');
+				line.append(
+						String.format(Locale.ROOT, "%02d/%02d/2025", 1 + random.nextInt(28), 1 + random.nextInt(12)))
+					.append(';');
+				line.append(random.nextBoolean() ? "oui" : "non").append('\n');
+				writer.append(line);
+			}
+		}
+	}
+
+	private static void deleteIfExists(Path file) throws IOException {
+		Files.deleteIfExists(file);
+		Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+	}
+
+	private static double seconds(long started) {
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	/**
+	 * Figures of one run.
+	 *
+	 * @param rows rows of the file
+	 * @param bareSeconds best time of bare {@code read_csv} into a table
+	 * @param mappedSeconds best time of the mapping path
+	 * @param staged rows staged
+	 * @param rejected rows rejected
+	 */
+	public record Result(int rows, double bareSeconds, double mappedSeconds, long staged, long rejected) {
+
+		/** Throughput of the mapping path over bare {@code read_csv}'s. */
+		public double ratio() {
+			return this.bareSeconds / this.mappedSeconds;
+		}
+
+	}
+
+}
