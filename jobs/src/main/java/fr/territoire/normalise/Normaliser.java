@@ -34,15 +34,18 @@ public final class Normaliser {
 	 */
 	public static Counts run(DuckDBConnection connection, Mapping mapping, SqlModel model) {
 		String source = Sql.literal(mapping.source());
+		// One pass writes every row with its verdict; rejected rows are then copied to
+		// the
+		// quarantine and deleted, and the verdict column dropped (DuckDB drops a column
+		// without rewriting the table): cheaper than materialising the rows twice.
 		Sql.execute(connection, "validate " + mapping.source() + " with " + model.table(),
-				"CREATE OR REPLACE TEMP TABLE checked AS\n" + model.sql());
-		Sql.execute(connection, "stage " + model.table(), "CREATE OR REPLACE TABLE " + model.table()
-				+ " AS SELECT * EXCLUDE (reject) FROM checked WHERE reject IS NULL");
+				"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
 		Sql.execute(connection, "quarantine rejected rows",
 				"DELETE FROM quality.rejected_row WHERE source = " + source
 						+ ";\nINSERT INTO quality.rejected_row SELECT " + source
-						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message "
-						+ "FROM checked WHERE reject IS NOT NULL;\nDROP TABLE checked");
+						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message FROM "
+						+ model.table() + " WHERE reject IS NOT NULL;\nDELETE FROM " + model.table()
+						+ " WHERE reject IS NOT NULL;\nALTER TABLE " + model.table() + " DROP COLUMN reject");
 		long read = 0;
 		long staged = 0;
 		long rejected = 0;

@@ -224,8 +224,9 @@ public final class StagingSql {
 		return switch (column.columnType()) {
 			case TEXT, CODE -> text;
 			// try_cast rounds 12.5 to 13: only whole numbers (12 or 12.0) convert
-			case INTEGER -> "case when regexp_full_match(" + text
-					+ ", '[+-]?[0-9]{1,18}(\\.0*)?') then cast(split_part(" + text + ", '.', 1) as bigint) end";
+			case INTEGER -> "case when contains(" + text + ", '.') then (case when regexp_full_match(" + text
+					+ ", '[+-]?[0-9]{1,18}\\.0*') then cast(split_part(" + text
+					+ ", '.', 1) as bigint) end) else try_cast(" + text + " as bigint) end";
 			case DECIMAL -> {
 				String number = switch (mapping.decimalSeparator()) {
 					case "," -> "replace(" + text + ", ',', '.')";
@@ -233,7 +234,8 @@ public final class StagingSql {
 							+ ", ',', '.') end";
 					default -> text;
 				};
-				yield "(select case when isfinite(d) then d end from (select try_cast(" + number + " as double) as d))";
+				yield "case when isfinite(try_cast(" + number + " as double)) then try_cast(" + number
+						+ " as double) end";
 			}
 			case DATE -> date(column, text);
 			case BOOLEAN -> "case when lower(" + text + ") in (" + TRUE_WORDS + ") then true when lower(" + text
