@@ -333,8 +333,7 @@ class GeographyHarmonisationIntegrationTests {
 		try (ZipFile zip = new ZipFile(workbookFile.toFile())) {
 			String workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(),
 					StandardCharsets.UTF_8);
-			String relations = new String(
-					zip.getInputStream(zip.getEntry("xl/_rels/workbook.xml.rels")).readAllBytes(),
+			String relations = new String(zip.getInputStream(zip.getEntry("xl/_rels/workbook.xml.rels")).readAllBytes(),
 					StandardCharsets.UTF_8);
 			Matcher sheet = Pattern.compile("<sheet name=\"Communes\"[^>]*r:id=\"([^\"]+)\"").matcher(workbook);
 			assertThat(sheet.find()).as("sheet Communes in " + workbookFile).isTrue();
