@@ -261,6 +261,31 @@ class GeographyHarmonisationIntegrationTests {
 		}
 	}
 
+	@Test
+	void harmonisesToTheConfiguredTargetVintage(@TempDir Path otherHome) throws Exception {
+		System.setProperty("territoire.geography.target-vintage", "2024");
+		int configured;
+		try {
+			configured = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-24", "--home",
+					otherHome.toString(), "--inbox", inbox.toString());
+		}
+		finally {
+			System.clearProperty("territoire.geography.target-vintage");
+		}
+		assertThat(configured).isZero();
+		try (Warehouse warehouse = Warehouse.open(otherHome.resolve("warehouse/current.duckdb"))) {
+			assertThat(
+					warehouse.text("SELECT vintage || ':' || target_chosen_by FROM geography.vintage WHERE is_target"))
+				.isEqualTo("2024:configured");
+			assertThat(warehouse.count("SELECT count(*) FROM core.commune")).isEqualTo(cog2024.communes().size());
+			// Ruffieu is still a commune of its own in 2024
+			assertThat(indicator(warehouse, "commune", "01330")).isEqualTo(populations.population("01330"));
+			assertThat(indicator(warehouse, "france", "FR")).isEqualTo(populations.populationOfFrance());
+		}
+		Path release = otherHome.resolve("publish/latest").toRealPath();
+		assertThat(Files.readString(release.resolve("manifest.json"))).contains("\"geography_vintage\" : \"2024\"");
+	}
+
 	/**
 	 * Where each 2024 code (communes and arrondissements) goes in 2026, from the 2026
 	 * JSON alone: same code, else its commune déléguée or associée's chef-lieu, else the
