@@ -49,6 +49,41 @@ class CommunePassageTests {
 		}
 	}
 
+	@Test
+	void dividesASplitCommunesPopulationKeepingTheTotalExact() throws Exception {
+		try (Connection connection = givenGeography(); Statement statement = connection.createStatement()) {
+			statement.execute("""
+					CREATE TABLE staging.stg_insee__population_commune AS
+					SELECT 'populations.xlsx' AS _file, row_number() OVER () AS _record, commune_code,
+					       population_municipale, population_municipale + 1 AS population_totale
+					FROM (VALUES ('01001', 10), ('01002', 5), ('01003', 7), ('01004', 1001)) t(commune_code,
+					     population_municipale);
+					CREATE TABLE geography.source_vintage AS
+					SELECT 'insee_population_commune' AS source, '2020' AS vintage_used, '2023' AS target_vintage;
+					""");
+			statement.execute("CREATE TABLE geography.population_commune AS " + model("population_commune").sql());
+			List<String> rows = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery("SELECT commune_code || '=' || population_municipale "
+					+ "|| '/' || population_totale FROM geography.population_commune ORDER BY commune_code")) {
+				while (result.next()) {
+					rows.add(result.getString(1));
+				}
+			}
+			// 01004 (1001 inhabitants) split 3:1 by the 2023 populations of 01004 and
+			// 01006
+			assertThat(rows).containsExactly("01001=15/17", "01004=751/752", "01005=7/8", "01006=250/250");
+		}
+	}
+
+	private static SqlModel model(String name) {
+		return ModelCatalog.load(PROJECT)
+			.layer(SqlModel.Layer.GEOGRAPHY)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private static Connection givenGeography() throws Exception {
 		Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 		try (Statement statement = connection.createStatement()) {
@@ -81,13 +116,7 @@ class CommunePassageTests {
 					    ('2023', '21', DATE '2022-01-01', 'COM', '01004', 'D', 'COM', '01004', 'D'),
 					    ('2023', '21', DATE '2022-01-01', 'COM', '01004', 'D', 'COM', '01006', 'E');
 					""");
-			SqlModel model = ModelCatalog.load(PROJECT)
-				.layer(SqlModel.Layer.GEOGRAPHY)
-				.stream()
-				.filter((candidate) -> candidate.name().equals("commune_passage"))
-				.findFirst()
-				.orElseThrow();
-			statement.execute("CREATE TABLE geography.commune_passage AS " + model.sql());
+			statement.execute("CREATE TABLE geography.commune_passage AS " + model("commune_passage").sql());
 		}
 		return connection;
 	}
