@@ -8,6 +8,7 @@ renamed as (
     select
         _file,
         _record,
+        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
         code,
         nom,
         type,
@@ -24,6 +25,9 @@ final as (
     select
         *,
         case
+            when vintage is null
+                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
+                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
             when code is null
                 then {'rule': 'required', 'column_name': 'code', 'value': null, 'message': 'code is required'}
             when not regexp_full_match(code, '[0-9]{5}|2[AB][0-9]{3}')

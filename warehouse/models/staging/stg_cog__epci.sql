@@ -7,6 +7,7 @@ renamed as (
     select
         _file,
         _record,
+        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
         code,
         nom,
         type,
@@ -18,6 +19,9 @@ final as (
     select
         *,
         case
+            when vintage is null
+                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
+                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
             when code is null or not regexp_full_match(code, '[0-9]{9}')
                 then {'rule': 'pattern', 'column_name': 'code', 'value': code,
                       'message': 'an EPCI code is its 9-digit SIREN'}

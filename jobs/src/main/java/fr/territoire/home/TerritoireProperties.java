@@ -23,11 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * @param inbox where input files are found; by default {@code <home>/inbox} when it
  * exists, otherwise the bundled {@code samples/}
  * @param warehouse DuckDB settings
+ * @param geography geography settings
  */
 @ConfigurationProperties("territoire")
 @Validated
 public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @NotNull @DefaultValue(".") Path projectDir,
-		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse) {
+		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse,
+		@Valid @NotNull @DefaultValue Geography geography) {
 
 	/**
 	 * DuckDB settings. Defaults suit a 2-core, 8 GB server.
@@ -39,6 +41,16 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 			@NotNull @Pattern(regexp = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)",
 					message = "must be a size such as 512MB or 2GB") @DefaultValue("2GB") String memoryLimit,
 			@Min(1) @Max(256) @DefaultValue("2") int threads) {
+	}
+
+	/**
+	 * Geography settings.
+	 *
+	 * @param targetVintage the COG vintage every source is harmonised to, e.g.
+	 * {@code 2026}; by default the newest loaded
+	 */
+	public record Geography(@Nullable @Pattern(regexp = "[0-9]{4}",
+			message = "must be a year such as 2026 (a loaded COG vintage)") String targetVintage) {
 	}
 
 	/** The resolved folders. */

@@ -18,18 +18,20 @@ import fr.territoire.warehouse.Sql;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Reads a UTF-8 CSV file with DuckDB's own reader, with every column of its header
- * declared as text (no type detection: codes keep their leading zeros), then keeps the
- * mapping's columns bound by header name.
+ * Reads a CSV file with DuckDB's own reader (after a UTF-8 copy when the mapping declares
+ * another encoding), with every column of its header declared as text (no type detection:
+ * codes keep their leading zeros), then keeps the mapping's columns bound by header name.
  */
 final class CsvRawLoader implements RawLoader {
 
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
-		if (!mapping.encodingName().equalsIgnoreCase("UTF-8")) {
-			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, Location.file(file.name()),
-					"encoding " + mapping.encodingName() + " is not supported yet for csv; use UTF-8");
+		try (Utf8Copy utf8 = Utf8Copy.of(connection, mapping.encodingName(), file)) {
+			return loadUtf8(connection, mapping, utf8.file());
 		}
+	}
+
+	private long loadUtf8(DuckDBConnection connection, Mapping mapping, InputFile file) {
 		List<String> header = readHeader(file, mapping.delimiterChar());
 		for (String column : mapping.headers()) {
 			if (!header.contains(column)) {

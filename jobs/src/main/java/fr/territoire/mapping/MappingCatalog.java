@@ -1,5 +1,7 @@
 package fr.territoire.mapping;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +41,11 @@ public record MappingCatalog(List<Mapping> mappings, List<Problem> problems) {
 						"rename the file to " + expectedName));
 				continue;
 			}
+			if (!isKnownEncoding(mapping.encodingName())) {
+				problems.add(Problem.of(shownAs, "unknown encoding '" + mapping.encodingName() + "'",
+						"use a Java charset name such as UTF-8, windows-1252 or ISO-8859-1"));
+				continue;
+			}
 			mappings.add(mapping);
 		}
 		if (mappings.isEmpty() && problems.isEmpty()) {
@@ -46,6 +53,15 @@ public record MappingCatalog(List<Mapping> mappings, List<Problem> problems) {
 					"add one YAML file per source, see mappings/README.md"));
 		}
 		return new MappingCatalog(List.copyOf(mappings), List.copyOf(problems));
+	}
+
+	private static boolean isKnownEncoding(String name) {
+		try {
+			return Charset.isSupported(name);
+		}
+		catch (IllegalCharsetNameException ex) {
+			return false;
+		}
 	}
 
 }

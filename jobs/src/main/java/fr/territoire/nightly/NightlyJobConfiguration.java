@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.audit.AuditTasklet;
+import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.home.TerritoireHome;
 import fr.territoire.home.TerritoireProperties;
 import fr.territoire.indicator.IndicatorCatalog;
@@ -80,7 +81,7 @@ public class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
-			IndicatorCatalog indicators, PublicationSpec publication) {
+			IndicatorCatalog indicators, PublicationSpec publication, TerritoireProperties properties) {
 		StepFactory steps = new StepFactory(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
@@ -93,7 +94,8 @@ public class NightlyJobConfiguration {
 			job.next(steps.step("normalise." + mapping.source(), new NormaliseTasklet(warehouse, mapping, model)));
 		}
 		return job
-			.next(steps.step("geography", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.GEOGRAPHY))))
+			.next(steps.step("geography",
+					new GeographyTasklet(warehouse, models, properties.geography().targetVintage())))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))

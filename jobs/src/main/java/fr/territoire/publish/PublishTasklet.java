@@ -148,7 +148,7 @@ public class PublishTasklet implements Tasklet {
 
 	private static String geographyVintage(DuckDBConnection connection) {
 		List<List<String>> rows = Sql.queryRows(connection,
-				"SELECT coalesce(max(vintage), 'unknown') FROM meta.input_file WHERE source = 'cog_commune'");
+				"SELECT coalesce(max(vintage), 'unknown') FROM geography.vintage WHERE is_target");
 		return rows.get(0).get(0);
 	}
 

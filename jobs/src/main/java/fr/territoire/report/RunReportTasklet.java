@@ -67,8 +67,19 @@ public class RunReportTasklet implements Tasklet {
 						+ "FROM quality.rejected_row GROUP BY ALL ORDER BY source, rows DESC");
 		section(html, connection, "Audits",
 				"SELECT audit, description, blocking, offending_rows FROM quality.audit_result ORDER BY audit");
+		section(html, connection, "COG vintages loaded",
+				"SELECT vintage, layout, communes, is_target, target_chosen_by FROM geography.vintage ORDER BY vintage");
+		section(html, connection, "COG vintage of each source (declared or detected)",
+				"SELECT source, declared_vintage, detected_vintage, detected_share, vintage_used, chosen_by, "
+						+ "target_vintage FROM geography.source_vintage ORDER BY source");
 		section(html, connection, "Commune codes not mapped to the target geography",
-				"SELECT source, code, rows, amount FROM geography.unmapped_commune_code ORDER BY source, code");
+				"SELECT source, code, rows, amount, unit, vintage_from, vintage_to FROM geography.unmapped_commune_code "
+						+ "ORDER BY source, code");
+		section(html, connection, "Left out by harmonisation (totals)",
+				"SELECT source, unmapped_codes, unmapped_rows, amount_left_out, total_amount, amount_harmonised, unit "
+						+ "FROM geography.unmapped_total ORDER BY source");
+		section(html, connection, "Commune files whose codes had lost their leading zeros (repaired)",
+				"SELECT file, vintage, rows_repaired, rows, example FROM geography.commune_code_repair ORDER BY file");
 		section(html, connection, "Indicators for France",
 				"SELECT indicator_id, value, numerator, denominator FROM mart.indicator_value "
 						+ "WHERE level = 'france' ORDER BY indicator_id");

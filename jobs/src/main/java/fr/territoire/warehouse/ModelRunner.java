@@ -24,14 +24,23 @@ public final class ModelRunner {
 	public static Map<String, Long> build(Connection connection, ModelCatalog catalog, SqlModel.Layer layer) {
 		Map<String, Long> rows = new LinkedHashMap<>();
 		for (SqlModel model : catalog.layer(layer)) {
-			long started = System.nanoTime();
-			Sql.execute(connection, "model " + model.table(),
-					"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
-			long count = Sql.queryLong(connection, "SELECT count(*) FROM " + model.table());
-			rows.put(model.table(), count);
-			logger.info("Built {} ({} rows) in {} ms", model.table(), count, (System.nanoTime() - started) / 1_000_000);
+			Map.Entry<String, Long> built = build(connection, model);
+			rows.put(built.getKey(), built.getValue());
 		}
 		return rows;
+	}
+
+	/**
+	 * Builds one model.
+	 * @return the table built and its row count
+	 */
+	public static Map.Entry<String, Long> build(Connection connection, SqlModel model) {
+		long started = System.nanoTime();
+		Sql.execute(connection, "model " + model.table(),
+				"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
+		long count = Sql.queryLong(connection, "SELECT count(*) FROM " + model.table());
+		logger.info("Built {} ({} rows) in {} ms", model.table(), count, (System.nanoTime() - started) / 1_000_000);
+		return Map.entry(model.table(), count);
 	}
 
 }

@@ -65,6 +65,22 @@ class ConfigurationCheckTests {
 	}
 
 	@Test
+	void reportsUnknownEncoding(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/cog_region.yaml"), """
+				source: cog_region
+				description: régions
+				files: ["cog-*/regions.csv"]
+				format: csv
+				encoding: latin-9000
+				columns: [code, nom]
+				""");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).extracting(Problem::file, Problem::message)
+			.contains(org.assertj.core.groups.Tuple.tuple("mappings/cog_region.yaml", "unknown encoding 'latin-9000'"));
+	}
+
+	@Test
 	void reportsBadCronExpression(@TempDir Path project) throws IOException {
 		copyConfiguration(project);
 		Files.writeString(project.resolve("schedules/nightly.yaml"), """

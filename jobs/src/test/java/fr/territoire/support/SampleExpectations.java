@@ -193,6 +193,18 @@ public final class SampleExpectations {
 		return this.populationByRegion.get(code);
 	}
 
+	/**
+	 * Every département of the workbook's own Départements sheet, with its population.
+	 */
+	public Map<String, Long> populationByDepartement() {
+		return this.populationByDepartement;
+	}
+
+	/** Every région of the workbook's own Régions sheet, with its population. */
+	public Map<String, Long> populationByRegion() {
+		return this.populationByRegion;
+	}
+
 	public Map<String, List<String>> epciMembers() {
 		return this.epciMembers;
 	}

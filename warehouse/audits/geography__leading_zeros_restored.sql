@@ -1,0 +1,1 @@
+select * from geography.commune_code_repair
