@@ -31,6 +31,7 @@ fi
 
 echo "== machine"
 echo "cores: $(nproc); memory: $(free -h | awk '/^Mem:/ {print $2}'); $(java -version 2>&1 | head -1)"
+echo "load average (other processes share the cores): $(cut -d" " -f1-3 /proc/loadavg)"
 
 echo "== ingest with -Xmx$HEAP"
 TIME=()
