@@ -45,7 +45,7 @@ awk 'match($0, /[0-9]+M->[0-9]+M\(/) { split(substr($0, RSTART, RLENGTH - 1), a,
 	END { printf "gc: %d collections, heap peak before GC %dMB, largest heap after GC %dMB\n", n, before, after }' \
 	"$WORK/gc.log"
 if [ -f "$WORK/time.txt" ]; then
-	grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$WORK/time.txt"
+	grep -E "Maximum resident set size|Elapsed \(wall clock\)|User time|System time" "$WORK/time.txt"
 fi
 rm -f "$WORK/bench.duckdb" "$WORK/time.txt"
 
