@@ -20,6 +20,7 @@ import fr.territoire.error.TerritoireException;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.warehouse.Sql;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a UTF-8 CSV file with DuckDB's own reader, with every column of its header
@@ -103,10 +104,7 @@ final class CsvRawLoader implements RawLoader {
 			text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line.toByteArray())).toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file
-				.name()), "line 1 (the header) is not UTF-8 although the mapping declares the file as UTF-8; "
-						+ "declare its real encoding in the mapping (French files that are not UTF-8 are usually windows-1252)",
-					ex);
+			throw headerNotUtf8(file, delimiter, ex);
 		}
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -115,6 +113,23 @@ final class CsvRawLoader implements RawLoader {
 			text = text.substring(0, text.length() - 1);
 		}
 		return splitHeader(text, delimiter);
+	}
+
+	private static TerritoireException headerNotUtf8(InputFile file, char delimiter, Exception cause) {
+		@Nullable String value = null;
+		try {
+			value = new CsvRecordFinder(delimiter, MAX_LINE_BYTES).find(file.path(), 1)
+				.flatMap((header) -> header.firstMalformed(List.of(), List.of()))
+				.map(CsvRecord.Field::shown)
+				.orElse(null);
+		}
+		catch (IOException ex) {
+			cause.addSuppressed(ex);
+		}
+		String message = "line 1 (the header) is not UTF-8 although the mapping declares the file as UTF-8; "
+				+ "declare its real encoding in the mapping (French files that are not UTF-8 are usually windows-1252)";
+		return new TerritoireException(ErrorCode.UNREADABLE_INPUT, new Location(file.name(), null, null, null, value),
+				message, cause);
 	}
 
 	static List<String> splitHeader(String line, char delimiter) {

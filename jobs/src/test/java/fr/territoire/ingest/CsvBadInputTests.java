@@ -117,7 +117,7 @@ class CsvBadInputTests {
 		TerritoireException error = failure(mapping, file);
 
 		assertThat(error.code()).isEqualTo(ErrorCode.UNREADABLE_INPUT);
-		assertThat(error.location()).isEqualTo(Location.file("regions.csv"));
+		assertThat(error.location()).isEqualTo(new Location("regions.csv", null, null, null, "Libell\\xE9"));
 		assertThat(error.getMessage()).contains("line 1 (the header) is not UTF-8");
 		assertClear(error);
 	}
