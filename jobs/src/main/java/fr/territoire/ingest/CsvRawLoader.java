@@ -1,7 +1,11 @@
 package fr.territoire.ingest;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import fr.territoire.error.TerritoireException;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.warehouse.Sql;
 import org.duckdb.DuckDBConnection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a CSV file with DuckDB's own reader (after a UTF-8 copy when the mapping declares
@@ -23,6 +28,13 @@ import org.duckdb.DuckDBConnection;
  * codes keep their leading zeros), then keeps the mapping's columns bound by header name.
  */
 final class CsvRawLoader implements RawLoader {
+
+	/**
+	 * The longest line DuckDB accepts (its default is 2 MB): a cell of a few megabytes,
+	 * such as a long free-text description, loads intact; a longer line is refused with
+	 * its size and column named.
+	 */
+	static final long MAX_LINE_BYTES = 8L * 1024 * 1024;
 
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
@@ -51,37 +63,75 @@ final class CsvRawLoader implements RawLoader {
 				+ ", row_number() OVER (), " + selected + " FROM read_csv(" + Sql.literal(file.path().toString())
 				+ ", header = true, auto_detect = false, delim = "
 				+ Sql.literal(String.valueOf(mapping.delimiterChar()))
-				+ ", quote = '\"', escape = '\"', strict_mode = true, columns = " + columnsStruct + ")";
+				+ ", quote = '\"', escape = '\"', strict_mode = true, max_line_size = " + MAX_LINE_BYTES
+				+ ", columns = " + columnsStruct + ")";
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);
 		}
 		catch (TerritoireException ex) {
-			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
-					"DuckDB cannot read the file as declared by mapping " + mapping.source() + ": "
-							+ ex.getCause().getMessage(),
-					ex);
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new CsvReadFailure(mapping, file, header, MAX_LINE_BYTES).describe(String.valueOf(cause.getMessage()),
+					cause);
 		}
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 
-	/** The header's column names, parsed with the CSV quoting rules. */
+	/**
+	 * The header's column names, parsed with the CSV quoting rules. Only the first line
+	 * is decoded, so that a bad byte further down is reported on its own line.
+	 */
 	static List<String> readHeader(InputFile file, char delimiter) {
-		try (BufferedReader reader = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
-			String line = reader.readLine();
-			if (line == null) {
-				throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
-						"the file is empty: a header row is expected");
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+			for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+				if (line.size() > MAX_LINE_BYTES) {
+					throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
+							"line 1 (the header) is longer than the limit of " + MAX_LINE_BYTES
+									+ " bytes for one line: is it a CSV file?");
+				}
+				line.write(b);
 			}
-			if (line.startsWith("\uFEFF")) {
-				line = line.substring(1);
-			}
-			return splitHeader(line, delimiter);
 		}
-		catch (IOException | java.io.UncheckedIOException ex) {
+		catch (IOException ex) {
 			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
-					"cannot read the header as UTF-8: " + ex.getMessage(), ex);
+					"cannot read the header: " + ex.getMessage(), ex);
 		}
+		if (line.size() == 0) {
+			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
+					"the file is empty: a header row is expected");
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(line.toByteArray())).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw headerNotUtf8(file, delimiter, ex);
+		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (text.endsWith("\r")) {
+			text = text.substring(0, text.length() - 1);
+		}
+		return splitHeader(text, delimiter);
+	}
+
+	private static TerritoireException headerNotUtf8(InputFile file, char delimiter, Exception cause) {
+		@Nullable String value = null;
+		try {
+			value = new CsvRecordFinder(delimiter, MAX_LINE_BYTES).find(file.path(), 1)
+				.flatMap((header) -> header.firstMalformed(List.of(), List.of()))
+				.map(CsvRecord.Field::shown)
+				.orElse(null);
+		}
+		catch (IOException ex) {
+			cause.addSuppressed(ex);
+		}
+		String message = "line 1 (the header) is not UTF-8 although the mapping declares the file as UTF-8; "
+				+ "declare its real encoding in the mapping (French files that are not UTF-8 are usually windows-1252)";
+		return new TerritoireException(ErrorCode.UNREADABLE_INPUT, new Location(file.name(), null, null, null, value),
+				message, cause);
 	}
 
 	static List<String> splitHeader(String line, char delimiter) {
