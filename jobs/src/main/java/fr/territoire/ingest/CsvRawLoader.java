@@ -62,9 +62,10 @@ final class CsvRawLoader implements RawLoader {
 		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
 				+ ", row_number() OVER (), " + selected + " FROM read_csv(" + Sql.literal(file.path().toString())
 				+ ", header = true, auto_detect = false, delim = "
-				+ Sql.literal(String.valueOf(mapping.delimiterChar()))
-				+ ", quote = '\"', escape = '\"', strict_mode = true, max_line_size = " + MAX_LINE_BYTES
-				+ ", columns = " + columnsStruct + ")";
+				+ Sql.literal(String.valueOf(mapping.delimiterChar())) + ", quote = "
+				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", escape = "
+				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", strict_mode = true, max_line_size = "
+				+ MAX_LINE_BYTES + ", columns = " + columnsStruct + ")";
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);

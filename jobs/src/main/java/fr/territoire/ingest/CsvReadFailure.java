@@ -66,7 +66,7 @@ final class CsvReadFailure {
 		Matcher fieldCount = FIELD_COUNT.matcher(message);
 		Matcher lineSize = LINE_SIZE.matcher(message);
 		if (message.contains("Invalid unicode")) {
-			Optional<CsvRecord.Field> field = record.firstMalformed(this.header, this.mapping.columns());
+			Optional<CsvRecord.Field> field = record.firstMalformed(this.header, this.mapping.headers());
 			String bytes = field.map((value) -> String.format(" (byte 0x%02X)", value.firstMalformedByte())).orElse("");
 			return new Problem(where + " is not UTF-8" + bytes + " although mapping " + this.mapping.source()
 					+ " declares the file as " + this.mapping.encodingName()

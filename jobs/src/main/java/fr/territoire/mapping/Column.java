@@ -83,7 +83,7 @@ public record Column(@Nullable String name, @Nullable List<String> concat, @Null
 
 	/** A bare header name: the column kept as text under its own name. */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	static Column named(String name) {
+	public static Column named(String name) {
 		return new Column(name, null, null, null, null, null, null, null, null, null, null);
 	}
 

@@ -291,7 +291,8 @@ class CsvBadInputTests {
 	/** A csv mapping of source {@code bad}, declared UTF-8, and its empty raw table. */
 	private Mapping csv(char delimiter, String... columns) {
 		Mapping mapping = new Mapping("bad", "bad input", List.of("*"), Mapping.Format.CSV, "UTF-8",
-				String.valueOf(delimiter), null, null, List.of(columns), null, null, null);
+				String.valueOf(delimiter), null, null, null, null, null, null, null,
+				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null);
 		Sql.execute(this.connection, "create raw table",
 				"CREATE TABLE raw.bad (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, " + Arrays.stream(columns)
 					.map((column) -> Sql.identifier(column) + " VARCHAR")
