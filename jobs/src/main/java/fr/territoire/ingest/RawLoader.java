@@ -26,6 +26,7 @@ public interface RawLoader {
 			case CSV -> new CsvRawLoader();
 			case JSON -> new JsonRawLoader();
 			case XLSX -> new XlsxRawLoader();
+			case PARQUET -> new ParquetRawLoader();
 		};
 	}
 

@@ -49,7 +49,7 @@ public record Mapping(String source, String description, List<String> files, For
 	public Mapping {
 		Objects.requireNonNull(source, "source is required");
 		Objects.requireNonNull(description, "description is required");
-		Objects.requireNonNull(format, "format is required (csv, json or xlsx)");
+		Objects.requireNonNull(format, "format is required (csv, json, xlsx or parquet)");
 		if (!SOURCE_NAME.matcher(source).matches()) {
 			throw new IllegalArgumentException("source '" + source
 					+ "' must be lower-case letters, digits and underscores, starting with a letter");
@@ -160,7 +160,7 @@ public record Mapping(String source, String description, List<String> files, For
 	/** Supported file formats. */
 	public enum Format {
 
-		CSV, JSON, XLSX;
+		CSV, JSON, XLSX, PARQUET;
 
 		@com.fasterxml.jackson.annotation.JsonCreator
 		static Format parse(String text) {
