@@ -48,8 +48,8 @@ class ParquetRawLoaderTests {
 	void bindsColumnsByNameAndKeepsValuesAsText() throws Exception {
 		Path file = this.folder.resolve("stock.parquet");
 		Sql.execute(this.connection, "write",
-				"COPY (SELECT * FROM (VALUES (DATE '2024-03-01', '00032517500016', 12, 2.5),"
-						+ " (NULL, '35600000049837', NULL, 0.125)) t(dateCreation, siret, effectif, ratio)) TO "
+				"COPY (SELECT * FROM (VALUES (DATE '2024-03-01', '00032517500016', 12, 2.5::DOUBLE),"
+						+ " (NULL, '35600000049837', NULL, 0.125::DOUBLE)) t(dateCreation, siret, effectif, ratio)) TO "
 						+ Sql.literal(file.toString()) + " (FORMAT parquet)");
 		Mapping mapping = mapping("ratio", "siret", "dateCreation", "effectif");
 		long rows = RawLoader.forFormat(Mapping.Format.PARQUET).load(this.connection, mapping, input(file));
