@@ -270,6 +270,30 @@ class DeclarativeMappingsIntegrationTests {
 		}
 	}
 
+	@Test
+	void failsTheRunAboveTheRejectThresholdButKeepsTheQuarantine(@TempDir Path otherHome, @TempDir Path otherInbox)
+			throws Exception {
+		copyTree(SampleExpectations.SAMPLES, otherInbox);
+		Path comparateur = otherInbox.resolve(COMPARATEUR);
+		Files.createDirectories(comparateur.getParent());
+		List<String> lines = new ArrayList<>(Files.readAllLines(inbox.resolve(COMPARATEUR)));
+		// 2 of 19 rows with a population that is not a number: 10.5 %, above the default
+		// 5 %
+		lines.add(lines.get(1).replaceFirst("^01001;859;", "01020;abc;"));
+		lines.add(lines.get(2).replaceFirst("^01002;273;", "01021;27 3;"));
+		Files.write(comparateur, lines);
+		int failed = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-25", "--home", otherHome.toString(),
+				"--inbox", otherInbox.toString());
+		assertThat(failed).isEqualTo(1);
+		assertThat(otherHome.resolve("warehouse/current.duckdb")).doesNotExist();
+		try (Warehouse next = Warehouse.open(otherHome.resolve("warehouse/next.duckdb"))) {
+			assertThat(next.text("SELECT string_agg(record || ' ' || rule || ' ' || value, '; ' ORDER BY record) "
+					+ "FROM quality.rejected_row WHERE source = 'insee_comparateur'"))
+				.isEqualTo("18 integer abc; 19 integer 27 3");
+			assertThat(next.count("SELECT count(*) FROM staging.stg_insee__comparateur")).isEqualTo(17);
+		}
+	}
+
 	/**
 	 * The partner workbook with these edits: data row 1 (sheet row 2) has its SIRET
 	 * stored as a number; row 3 a SIRET whose Luhn key is wrong; row 4 a staff band label
