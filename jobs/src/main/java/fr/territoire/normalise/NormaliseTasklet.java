@@ -1,15 +1,11 @@
 package fr.territoire.normalise;
 
-import java.util.List;
-
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.mapping.Mapping;
-import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.SqlModel;
 import fr.territoire.warehouse.WarehouseSession;
-import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

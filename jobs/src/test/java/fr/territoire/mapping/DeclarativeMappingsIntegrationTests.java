@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.SampleExpectations;
@@ -76,7 +75,7 @@ class DeclarativeMappingsIntegrationTests {
 	@BeforeAll
 	static void runNightlyOnRealSources() throws Exception {
 		assertThat(DATA).as("the real data folder ../shared/data beside the project (see its README)").isDirectory();
-		copyTree(SampleExpectations.SAMPLES, inbox);
+		SampleExpectations.copySamples(inbox);
 		copy("statistics/jeayne-conseil-metropolitain/ensemble_2022_populations_legales_2019.xlsx", POPULATIONS_2022);
 		copy("statistics/jeayne-conseil-metropolitain/ensemble_2025_populations_reference_2022.xlsx", POPULATIONS_2025);
 		copy("statistics/watashi-clara-outil-decisionel/base_cc_comparateur_EXTRACT_transcribed.csv", COMPARATEUR);
@@ -273,7 +272,7 @@ class DeclarativeMappingsIntegrationTests {
 	@Test
 	void failsTheRunAboveTheRejectThresholdButKeepsTheQuarantine(@TempDir Path otherHome, @TempDir Path otherInbox)
 			throws Exception {
-		copyTree(SampleExpectations.SAMPLES, otherInbox);
+		SampleExpectations.copySamples(otherInbox);
 		Path comparateur = otherInbox.resolve(COMPARATEUR);
 		Files.createDirectories(comparateur.getParent());
 		List<String> lines = new ArrayList<>(Files.readAllLines(inbox.resolve(COMPARATEUR)));
@@ -367,20 +366,6 @@ class DeclarativeMappingsIntegrationTests {
 		Path target = inbox.resolve(to);
 		Files.createDirectories(target.getParent());
 		Files.copy(DATA.resolve(from), target);
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		try (Stream<Path> paths = Files.walk(from)) {
-			for (Path path : paths.toList()) {
-				Path target = to.resolve(from.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(target);
-				}
-				else if (!path.getFileName().toString().endsWith(".py")) {
-					Files.copy(path, target);
-				}
-			}
-		}
 	}
 
 	private static Warehouse current() throws SQLException {

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,7 @@ class CsvBadInputIntegrationTests {
 
 	@Test
 	void failsTheNightlyNamingFileLineAndColumnOfATruncatedLineWithoutStackTrace() throws Exception {
-		copySamples();
+		SampleExpectations.copySamples(this.inbox);
 		Path register = this.inbox.resolve(REGISTER);
 		List<String> lines = new ArrayList<>(Files.readAllLines(register, StandardCharsets.UTF_8));
 		assertThat(parse(String.join("\n", lines))).as("one record per line in %s", REGISTER).hasSize(lines.size());
@@ -65,21 +64,6 @@ class CsvBadInputIntegrationTests {
 
 	private static List<CSVRecord> parse(String text) throws IOException {
 		return CSVFormat.DEFAULT.parse(new StringReader(text)).getRecords();
-	}
-
-	private void copySamples() throws IOException {
-		Path samples = SampleExpectations.SAMPLES;
-		try (var paths = Files.walk(samples)) {
-			for (Path path : paths.toList()) {
-				Path copy = this.inbox.resolve(samples.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
 	}
 
 }

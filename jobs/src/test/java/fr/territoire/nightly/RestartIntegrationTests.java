@@ -3,7 +3,6 @@ package fr.territoire.nightly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ class RestartIntegrationTests {
 
 	@Test
 	void resumesAtFailedStepAfterCorruptInputInNewJvm() throws Exception {
-		copySamples();
+		SampleExpectations.copySamples(this.inbox);
 		Path workbook = this.inbox.resolve(WORKBOOK);
 		byte[] original = Files.readAllBytes(workbook);
 		Files.write(workbook, java.util.Arrays.copyOf(original, original.length / 3));
@@ -69,7 +68,7 @@ class RestartIntegrationTests {
 
 	@Test
 	void completesAfterSigkillMidRun() throws Exception {
-		copySamples();
+		SampleExpectations.copySamples(this.inbox);
 		String beforeKill = Launcher.killWhen((line) -> line.contains("Step normalise.cog_commune started"), "--home",
 				this.home.toString(), "run", "nightly", "--date", "2026-11-21", "--inbox", this.inbox.toString());
 		assertThat(beforeKill).contains("Step normalise.cog_commune started").doesNotContain("Run completed");
@@ -126,21 +125,6 @@ class RestartIntegrationTests {
 		List<String> names = new ArrayList<>();
 		run.get("steps").forEach((step) -> names.add(step.get("name").asString()));
 		return names;
-	}
-
-	private void copySamples() throws IOException {
-		Path samples = SampleExpectations.SAMPLES;
-		try (var paths = Files.walk(samples)) {
-			for (Path path : paths.toList()) {
-				Path copy = this.inbox.resolve(samples.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
 	}
 
 }

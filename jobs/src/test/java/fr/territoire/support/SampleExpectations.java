@@ -38,6 +38,24 @@ public final class SampleExpectations {
 	public static final List<String> SIRENE_FILES = List.of("sirene/StockEtablissement_utf8_entzheim.csv",
 			"sirene/StockEtablissement_utf8_national_extract.csv");
 
+	/**
+	 * Copies the bundled samples into an inbox folder (the helper script that derived
+	 * them is left out).
+	 */
+	public static void copySamples(Path inbox) throws IOException {
+		try (var paths = Files.walk(SAMPLES)) {
+			for (Path path : paths.toList()) {
+				Path copy = inbox.resolve(SAMPLES.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(copy);
+				}
+				else if (!path.getFileName().toString().endsWith(".py")) {
+					Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+	}
+
 	private static SampleExpectations instance;
 
 	private final Map<String, Long> recordsBySireneFile = new HashMap<>();
