@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,29 +31,29 @@ final class CsvRawLoader implements RawLoader {
 			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, Location.file(file.name()),
 					"encoding " + mapping.encodingName() + " is not supported yet for csv; use UTF-8");
 		}
-		List<String> header = readHeader(file, mapping.delimiterChar());
-		for (String column : mapping.columns()) {
-			if (!header.contains(column)) {
-				throw new TerritoireException(ErrorCode.MISSING_COLUMN, Location.file(file.name()).column(column),
-						"the header lacks the column '" + column + "' declared by mapping " + mapping.source()
-								+ "; header found: " + String.join(",", header));
-			}
+		try (ZippedCsv csv = ZippedCsv.open(file, spillFolder(connection))) {
+			return load(connection, mapping, file, csv.path());
 		}
+	}
+
+	private long load(DuckDBConnection connection, Mapping mapping, InputFile file, Path csv) {
+		List<String> header = readHeader(file, csv, mapping.delimiterChar());
+		CsvLayout layout = CsvLayout.of(mapping, file, header);
 		Map<String, String> types = new LinkedHashMap<>();
 		header.forEach((name) -> types.put(name, "VARCHAR"));
 		String columnsStruct = types.entrySet()
 			.stream()
 			.map((entry) -> Sql.literal(entry.getKey()) + ": " + Sql.literal(entry.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
-		String selected = mapping.columns().stream().map(Sql::identifier).collect(Collectors.joining(", "));
-		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
-				+ ", row_number() OVER (), " + selected + " FROM read_csv(" + Sql.literal(file.path().toString())
-				+ ", header = true, auto_detect = false, delim = "
+		String readCsv = "read_csv(" + Sql.literal(csv.toString()) + ", header = true, auto_detect = false, delim = "
 				+ Sql.literal(String.valueOf(mapping.delimiterChar()))
 				+ ", quote = '\"', escape = '\"', strict_mode = true, columns = " + columnsStruct + ")";
+		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
+				+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readCsv;
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);
+			layout.keepUnknownColumns(connection, readCsv);
 		}
 		catch (TerritoireException ex) {
 			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
@@ -63,9 +64,16 @@ final class CsvRawLoader implements RawLoader {
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 
+	/** The warehouse's spill folder, where a zipped file is expanded. */
+	private static Path spillFolder(DuckDBConnection connection) {
+		List<List<String>> rows = Sql.queryRows(connection, "SELECT current_setting('temp_directory')");
+		String folder = rows.isEmpty() ? "" : rows.get(0).get(0);
+		return (folder == null || folder.isBlank()) ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(folder);
+	}
+
 	/** The header's column names, parsed with the CSV quoting rules. */
-	static List<String> readHeader(InputFile file, char delimiter) {
-		try (BufferedReader reader = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+	static List<String> readHeader(InputFile file, Path csv, char delimiter) {
+		try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
 			String line = reader.readLine();
 			if (line == null) {
 				throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),

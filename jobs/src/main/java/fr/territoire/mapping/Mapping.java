@@ -26,11 +26,17 @@ import org.jspecify.annotations.Nullable;
  * @param required whether a run without any matching file fails (true by default)
  * @param maxRejectRate the share of rejected rows above which the run fails (0.05 by
  * default)
+ * @param optionalColumns csv only: header names read when the file has them, null
+ * otherwise (columns that some layouts of the source lack)
+ * @param knownColumns csv only: header names of the source's layouts that are not read;
+ * any other header name is an unknown column, kept and reported
  */
 public record Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
 		@Nullable String delimiter, @Nullable String sheet, @Nullable Header header, List<String> columns,
 		@Nullable String vintage, @Nullable Boolean required,
-		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate) {
+		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate,
+		@com.fasterxml.jackson.annotation.JsonProperty("optional_columns") @Nullable List<String> optionalColumns,
+		@com.fasterxml.jackson.annotation.JsonProperty("known_columns") @Nullable List<String> knownColumns) {
 
 	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -48,8 +54,13 @@ public record Mapping(String source, String description, List<String> files, For
 		if (columns == null || columns.isEmpty()) {
 			throw new IllegalArgumentException("columns must list at least one header name");
 		}
+		optionalColumns = (optionalColumns != null) ? List.copyOf(optionalColumns) : List.of();
+		knownColumns = (knownColumns != null) ? List.copyOf(knownColumns) : List.of();
+		if (format != Format.CSV && (!optionalColumns.isEmpty() || !knownColumns.isEmpty())) {
+			throw new IllegalArgumentException("optional_columns and known_columns apply to csv mappings only");
+		}
 		Set<String> seen = new HashSet<>();
-		for (String column : columns) {
+		for (String column : java.util.stream.Stream.concat(columns.stream(), optionalColumns.stream()).toList()) {
 			if (!seen.add(column)) {
 				throw new IllegalArgumentException("column '" + column + "' is listed twice");
 			}
@@ -86,6 +97,11 @@ public record Mapping(String source, String description, List<String> files, For
 
 	public String encodingName() {
 		return (this.encoding != null) ? this.encoding : "UTF-8";
+	}
+
+	/** The columns of the raw table after the lineage: columns, then optional columns. */
+	public List<String> rawColumns() {
+		return java.util.stream.Stream.concat(this.columns.stream(), this.optionalColumns.stream()).toList();
 	}
 
 	/** The raw table this source is loaded into. */
