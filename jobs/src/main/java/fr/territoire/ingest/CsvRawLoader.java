@@ -31,6 +31,10 @@ final class CsvRawLoader implements RawLoader {
 			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, Location.file(file.name()),
 					"encoding " + mapping.encodingName() + " is not supported yet for csv; use UTF-8");
 		}
+		if (file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+			return load(connection, mapping, file, "read_parquet(" + Sql.literal(file.path().toString()) + ")",
+					parquetHeader(connection, file));
+		}
 		try (ZippedCsv csv = ZippedCsv.open(file, spillFolder(connection))) {
 			return load(connection, mapping, file, csv.path());
 		}
@@ -38,7 +42,6 @@ final class CsvRawLoader implements RawLoader {
 
 	private long load(DuckDBConnection connection, Mapping mapping, InputFile file, Path csv) {
 		List<String> header = readHeader(file, csv, mapping.delimiterChar());
-		CsvLayout layout = CsvLayout.of(mapping, file, header);
 		Map<String, String> types = new LinkedHashMap<>();
 		header.forEach((name) -> types.put(name, "VARCHAR"));
 		String columnsStruct = types.entrySet()
@@ -48,6 +51,16 @@ final class CsvRawLoader implements RawLoader {
 		String readCsv = "read_csv(" + Sql.literal(csv.toString()) + ", header = true, auto_detect = false, delim = "
 				+ Sql.literal(String.valueOf(mapping.delimiterChar()))
 				+ ", quote = '\"', escape = '\"', strict_mode = true, columns = " + columnsStruct + ")";
+		return load(connection, mapping, file, readCsv, header);
+	}
+
+	/**
+	 * Appends the rows of a table function reading the file, every value cast to text by
+	 * the insert.
+	 */
+	private long load(DuckDBConnection connection, Mapping mapping, InputFile file, String readCsv,
+			List<String> header) {
+		CsvLayout layout = CsvLayout.of(mapping, file, header);
 		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
 				+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readCsv;
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
@@ -62,6 +75,23 @@ final class CsvRawLoader implements RawLoader {
 					ex);
 		}
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
+	}
+
+	/** The column names of a Parquet twin of a CSV stock (INSEE publishes both). */
+	private static List<String> parquetHeader(DuckDBConnection connection, InputFile file) {
+		try {
+			return Sql
+				.queryRows(connection,
+						"SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet("
+								+ Sql.literal(file.path().toString()) + "))")
+				.stream()
+				.map((row) -> row.get(0))
+				.toList();
+		}
+		catch (TerritoireException ex) {
+			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
+					"cannot read the file as Parquet: " + ex.getCause().getMessage(), ex);
+		}
 	}
 
 	/** The warehouse's spill folder, where a zipped file is expanded. */

@@ -82,6 +82,23 @@ class SireneStockFilesIntegrationTests {
 	}
 
 	@Test
+	void loadsTheParquetTwinWithTypedColumns() throws IOException {
+		Path csv = SharedData.file("sirene/trackdechets-sirene-search/StockEtablissement_utf8.csv");
+		Path parquet = home.resolve("StockEtablissement_utf8.parquet");
+		// as INSEE's Parquet: codes as text, dates as dates, counts as integers
+		Sql.execute(connection(), "write a Parquet twin",
+				"COPY (SELECT * REPLACE (" + "CAST(dateCreationEtablissement AS DATE) AS dateCreationEtablissement, "
+						+ "CAST(nombrePeriodesEtablissement AS INTEGER) AS nombrePeriodesEtablissement) FROM read_csv("
+						+ Sql.literal(csv.toString()) + ", all_varchar = true)) TO " + Sql.literal(parquet.toString())
+						+ " (FORMAT parquet)");
+		Figures figures = load("sirene_etablissement", parquet);
+		assertThat(figures.accounting()).isEqualTo(Figures.expected(RegisterFileFigures.establishments(csv)));
+		assertThat(Sql.queryLong(connection(), "SELECT count(*) FROM checked WHERE date_creation IS NOT NULL"))
+			.isEqualTo(countNonEmpty(csv, "dateCreationEtablissement"))
+			.isPositive();
+	}
+
+	@Test
 	void loadsTheDecember2025LayoutWithNaf25() throws IOException {
 		Path file = SharedData
 			.file("sirene/camillelv-lyon2-data-quality/StockEtablissement_utf8_2025layout_EXTRACT_transcribed.csv");
