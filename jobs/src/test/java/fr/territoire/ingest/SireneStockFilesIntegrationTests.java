@@ -142,6 +142,18 @@ class SireneStockFilesIntegrationTests {
 	}
 
 	@Test
+	void quarantinesExactlyTheInvalidRowsOfAGeneratedStock() throws IOException {
+		Path zip = home.resolve("generated/StockEtablissement_utf8.zip");
+		fr.territoire.generate.SireneStockGenerator.generate(SampleExpectations.PROJECT, zip, 30_000, 5);
+		RegisterFileFigures expected = RegisterFileFigures.establishments(zip);
+		Figures figures = load("sirene_etablissement", zip);
+		assertThat(figures.accounting()).isEqualTo(Figures.expected(expected));
+		assertThat(figures.read()).isEqualTo(30_000);
+		assertThat(expected.rejected()).isPositive();
+		assertThat(figures.unknownColumns()).isEmpty();
+	}
+
+	@Test
 	void rejectsOldGeoSireneLayoutNamingFileAndMissingColumns() {
 		Path file = SharedData.file("sirene/colinmaudry-sirene-ld/geo-sirene_35_small.csv");
 		assertThatThrownBy(() -> load("sirene_etablissement", file)).isInstanceOfSatisfying(TerritoireException.class,
