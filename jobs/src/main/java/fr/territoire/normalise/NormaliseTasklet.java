@@ -47,15 +47,17 @@ public class NormaliseTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		DuckDBConnection connection = this.warehouse.connection();
 		String source = Sql.literal(this.mapping.source());
-		Sql.execute(connection, "validate " + this.mapping.source() + " with " + this.model.table(),
-				"CREATE OR REPLACE TEMP TABLE checked AS\n" + this.model.sql());
+		// the model runs twice (valid rows, then rejected ones) rather than into a
+		// temporary
+		// table copied afterwards: on the register, evaluating the checks costs less than
+		// writing every row twice
 		Sql.execute(connection, "stage " + this.model.table(), "CREATE OR REPLACE TABLE " + this.model.table()
-				+ " AS SELECT * EXCLUDE (reject) FROM checked WHERE reject IS NULL");
+				+ " AS SELECT * EXCLUDE (reject) FROM (\n" + this.model.sql() + "\n) WHERE reject IS NULL");
 		Sql.execute(connection, "quarantine rejected rows",
 				"DELETE FROM quality.rejected_row WHERE source = " + source
 						+ ";\nINSERT INTO quality.rejected_row SELECT " + source
-						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message "
-						+ "FROM checked WHERE reject IS NOT NULL;\nDROP TABLE checked");
+						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message FROM (\n"
+						+ this.model.sql() + "\n) WHERE reject IS NOT NULL");
 		long read = 0;
 		long staged = 0;
 		long rejected = 0;
