@@ -20,13 +20,35 @@ renamed as (
         etatAdministratifEtablissement as etat_administratif,
         activitePrincipaleEtablissement as activite_principale,
         nomenclatureActivitePrincipaleEtablissement as nomenclature_activite,
-        caractereEmployeurEtablissement as caractere_employeur
+        caractereEmployeurEtablissement as caractere_employeur,
+        nullif(trim(activitePrincipaleNAF25Etablissement), '') as activite_principale_naf25,
+        try_cast(dateDebut as date) as date_debut,
+        dateDebut as date_debut_text,
+        -- fields a unit may refuse to diffuse: '[ND]' in the stock when masked (DOMAIN.md §1.5)
+        nullif(nullif(trim(complementAdresseEtablissement), ''), '[ND]') as complement_adresse,
+        nullif(nullif(trim(numeroVoieEtablissement), ''), '[ND]') as numero_voie,
+        nullif(nullif(trim(indiceRepetitionEtablissement), ''), '[ND]') as indice_repetition,
+        nullif(nullif(trim(typeVoieEtablissement), ''), '[ND]') as type_voie,
+        nullif(nullif(trim(libelleVoieEtablissement), ''), '[ND]') as libelle_voie,
+        nullif(nullif(trim(codePostalEtablissement), ''), '[ND]') as code_postal,
+        nullif(nullif(trim(distributionSpecialeEtablissement), ''), '[ND]') as distribution_speciale,
+        nullif(nullif(trim(codeCedexEtablissement), ''), '[ND]') as code_cedex,
+        nullif(nullif(trim(libelleCedexEtablissement), ''), '[ND]') as libelle_cedex,
+        nullif(nullif(trim(coordonneeLambertAbscisseEtablissement), ''), '[ND]') as coordonnee_lambert_abscisse,
+        nullif(nullif(trim(coordonneeLambertOrdonneeEtablissement), ''), '[ND]') as coordonnee_lambert_ordonnee,
+        nullif(nullif(trim(enseigne1Etablissement), ''), '[ND]') as enseigne_1,
+        nullif(nullif(trim(enseigne2Etablissement), ''), '[ND]') as enseigne_2,
+        nullif(nullif(trim(enseigne3Etablissement), ''), '[ND]') as enseigne_3,
+        nullif(nullif(trim(denominationUsuelleEtablissement), ''), '[ND]') as denomination_usuelle,
+        nullif(trim(libelleCommuneEtablissement), '') as libelle_commune,
+        nullif(trim(libelleCommuneEtrangerEtablissement), '') as libelle_commune_etranger,
+        nullif(trim(libellePaysEtrangerEtablissement), '') as libelle_pays_etranger
     from source
 ),
 
 final as (
     select
-        * exclude (date_creation_text, etablissement_siege_text),
+        * exclude (date_creation_text, etablissement_siege_text, date_debut_text),
         etablissement_siege_text = 'true' as etablissement_siege,
         case
             when siret is null
@@ -48,6 +70,20 @@ final as (
             when date_creation_text is not null and date_creation is null
                 then {'rule': 'date', 'column_name': 'dateCreationEtablissement', 'value': date_creation_text,
                       'message': 'dateCreationEtablissement must be a date YYYY-MM-DD'}
+            when date_debut_text is not null and trim(date_debut_text) <> '' and date_debut is null
+                then {'rule': 'date', 'column_name': 'dateDebut', 'value': date_debut_text,
+                      'message': 'dateDebut must be a date YYYY-MM-DD'}
+            when tranche_effectifs is not null and tranche_effectifs <> ''
+                    and tranche_effectifs not in ('NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32',
+                                                  '41', '42', '51', '52', '53')
+                then {'rule': 'allowed_values', 'column_name': 'trancheEffectifsEtablissement',
+                      'value': tranche_effectifs, 'message': 'trancheEffectifsEtablissement must be an INSEE band code'}
+            when nomenclature_activite = 'NAFRev2' and not regexp_full_match(activite_principale, '[0-9]{2}\.[0-9]{2}[A-Z]')
+                then {'rule': 'pattern', 'column_name': 'activitePrincipaleEtablissement', 'value': activite_principale,
+                      'message': 'a NAF rév. 2 code reads 99.99X'}
+            when code_pays_etranger is not null and not regexp_full_match(code_pays_etranger, '99[0-9]{3}')
+                then {'rule': 'pattern', 'column_name': 'codePaysEtrangerEtablissement', 'value': code_pays_etranger,
+                      'message': 'a foreign country code is 99 then 3 digits (COG)'}
             when code_commune is null and code_pays_etranger is null
                 then {'rule': 'required', 'column_name': 'codeCommuneEtablissement', 'value': null,
                       'message': 'an establishment needs a commune code, or a foreign country code'}

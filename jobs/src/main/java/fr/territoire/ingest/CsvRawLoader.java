@@ -38,37 +38,78 @@ final class CsvRawLoader implements RawLoader {
 
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
-		try (Utf8Copy utf8 = Utf8Copy.of(connection, mapping.encodingName(), file)) {
-			return loadUtf8(connection, mapping, utf8.file());
+		if (file.name().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet")) {
+			return loadParquetTwin(connection, mapping, file);
 		}
+		try (ZippedCsv csv = ZippedCsv.open(file, spillFolder(connection))) {
+			InputFile expanded = new InputFile(file.source(), csv.path(), file.name(), file.bytes(), file.sha256());
+			try (Utf8Copy utf8 = Utf8Copy.of(connection, mapping.encodingName(), expanded)) {
+				return loadUtf8(connection, mapping, utf8.file());
+			}
+		}
+	}
+
+	/**
+	 * A Parquet twin of a CSV source (INSEE publishes the SIRENE stocks in both): the
+	 * same columns, bound by name, with the same layout rules.
+	 */
+	private long loadParquetTwin(DuckDBConnection connection, Mapping mapping, InputFile file) {
+		String readParquet = "read_parquet(" + Sql.literal(file.path().toString()) + ")";
+		List<String> header;
+		try {
+			header = Sql.queryRows(connection, "SELECT column_name FROM (DESCRIBE SELECT * FROM " + readParquet + ")")
+				.stream()
+				.map((row) -> row.get(0))
+				.toList();
+		}
+		catch (TerritoireException ex) {
+			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
+					"cannot read the file as Parquet: " + ex.getCause().getMessage(), ex);
+		}
+		CsvLayout layout = CsvLayout.of(mapping, file, header);
+		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
+		try {
+			Sql.execute(connection, "read " + file.name(),
+					"INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
+							+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readParquet);
+			layout.keepUnknownColumns(connection, readParquet);
+		}
+		catch (TerritoireException ex) {
+			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
+					"DuckDB cannot read the Parquet file: " + ex.getCause().getMessage(), ex);
+		}
+		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
+	}
+
+	/** The warehouse's spill folder, where a zipped file is expanded. */
+	private static java.nio.file.Path spillFolder(DuckDBConnection connection) {
+		List<List<String>> rows = Sql.queryRows(connection, "SELECT current_setting('temp_directory')");
+		String folder = rows.isEmpty() ? "" : rows.get(0).get(0);
+		return (folder == null || folder.isBlank()) ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))
+				: java.nio.file.Path.of(folder);
 	}
 
 	private long loadUtf8(DuckDBConnection connection, Mapping mapping, InputFile file) {
 		List<String> header = readHeader(file, mapping.delimiterChar());
-		for (String column : mapping.headers()) {
-			if (!header.contains(column)) {
-				throw new TerritoireException(ErrorCode.MISSING_COLUMN, Location.file(file.name()).column(column),
-						"the header lacks the column '" + column + "' declared by mapping " + mapping.source()
-								+ "; header found: " + String.join(",", header));
-			}
-		}
+		CsvLayout layout = CsvLayout.of(mapping, file, header);
 		Map<String, String> types = new LinkedHashMap<>();
 		header.forEach((name) -> types.put(name, "VARCHAR"));
 		String columnsStruct = types.entrySet()
 			.stream()
 			.map((entry) -> Sql.literal(entry.getKey()) + ": " + Sql.literal(entry.getValue()))
 			.collect(Collectors.joining(", ", "{", "}"));
-		String selected = mapping.headers().stream().map(Sql::identifier).collect(Collectors.joining(", "));
-		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
-				+ ", row_number() OVER (), " + selected + " FROM read_csv(" + Sql.literal(file.path().toString())
+		String readCsv = "read_csv(" + Sql.literal(file.path().toString())
 				+ ", header = true, auto_detect = false, delim = "
 				+ Sql.literal(String.valueOf(mapping.delimiterChar())) + ", quote = "
 				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", escape = "
 				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", strict_mode = true, max_line_size = "
 				+ MAX_LINE_BYTES + ", columns = " + columnsStruct + ")";
+		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
+				+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readCsv;
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);
+			layout.keepUnknownColumns(connection, readCsv);
 		}
 		catch (TerritoireException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;

@@ -41,7 +41,9 @@ public class IngestTasklet implements Tasklet {
 		DuckDBConnection connection = this.warehouse.connection();
 		List<InputFile> files = inputFiles(connection);
 		Sql.execute(connection, "clear accounting",
-				"DELETE FROM meta.file_accounting WHERE source = " + Sql.literal(this.mapping.source()));
+				"DELETE FROM meta.file_accounting WHERE source = " + Sql.literal(this.mapping.source())
+						+ ";\nDELETE FROM meta.unknown_column WHERE source = " + Sql.literal(this.mapping.source())
+						+ ";\nDROP TABLE IF EXISTS " + CsvLayout.unknownColumnTable(this.mapping));
 		boolean reused = reuseFromCurrent(connection, files);
 		if (!reused) {
 			createRawTable(connection);
@@ -96,7 +98,7 @@ public class IngestTasklet implements Tasklet {
 	}
 
 	private void createRawTable(DuckDBConnection connection) {
-		String columns = this.mapping.headers()
+		String columns = this.mapping.rawColumns()
 			.stream()
 			.map((name) -> Sql.identifier(name) + " VARCHAR")
 			.collect(Collectors.joining(", "));
@@ -131,7 +133,7 @@ public class IngestTasklet implements Tasklet {
 					"SELECT string_agg(column_name, ',' ORDER BY column_index) FROM duckdb_columns() "
 							+ "WHERE database_name = 'previous' AND schema_name = 'raw' AND table_name = ?",
 					this.mapping.source());
-			String expectedColumns = "_file,_record," + String.join(",", this.mapping.headers());
+			String expectedColumns = "_file,_record," + String.join(",", this.mapping.rawColumns());
 			if (!expectedColumns.equals(previousColumns.get(0).get(0))) {
 				return false;
 			}
@@ -144,12 +146,28 @@ public class IngestTasklet implements Tasklet {
 			}
 			Sql.execute(connection, "copy unchanged raw table", "CREATE OR REPLACE TABLE " + this.mapping.rawTable()
 					+ " AS SELECT * FROM previous." + this.mapping.rawTable());
+			copyUnknownColumns(connection);
 			logger.info("Unchanged input files for {}: raw table copied from the last good warehouse",
 					this.mapping.source());
 			return true;
 		}
 		finally {
 			Sql.execute(connection, "detach the last good warehouse", "DETACH previous");
+		}
+	}
+
+	/** Unknown columns reported and kept by the last good warehouse, copied along. */
+	private void copyUnknownColumns(DuckDBConnection connection) {
+		String table = CsvLayout.unknownColumnTable(this.mapping);
+		long kept = Sql.queryLong(connection,
+				"SELECT count(*) FROM duckdb_tables() WHERE database_name = 'previous' AND schema_name = 'raw' "
+						+ "AND table_name = ?",
+				table.substring("raw.".length()));
+		if (kept > 0) {
+			Sql.execute(connection, "copy unknown columns", "CREATE OR REPLACE TABLE " + table
+					+ " AS SELECT * FROM previous." + table + ";\n"
+					+ "INSERT INTO meta.unknown_column SELECT * FROM previous.meta.unknown_column WHERE source = "
+					+ Sql.literal(this.mapping.source()));
 		}
 	}
 

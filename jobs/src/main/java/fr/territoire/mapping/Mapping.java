@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param required whether a run without any matching file fails (true by default)
  * @param maxRejectRate the share of rejected rows above which the run fails (0.05 by
  * default)
+ * @param optionalColumns csv only: header names read when the file has them, null
+ * otherwise (columns that some layouts of the source lack)
+ * @param knownColumns csv only: header names of the source's layouts that are not read;
+ * any other header name is an unknown column, kept and reported
  */
 public record Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
 		@Nullable String delimiter, @Nullable String quote, @Nullable String decimal,
@@ -42,7 +46,9 @@ public record Mapping(String source, String description, List<String> files, For
 		@com.fasterxml.jackson.annotation.JsonProperty("sheet_position") @Nullable Integer sheetPosition,
 		@Nullable Header header, @Nullable Target target, List<Column> columns, @Nullable String vintage,
 		@Nullable Boolean required,
-		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate) {
+		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate,
+		@com.fasterxml.jackson.annotation.JsonProperty("optional_columns") @Nullable List<String> optionalColumns,
+		@com.fasterxml.jackson.annotation.JsonProperty("known_columns") @Nullable List<String> knownColumns) {
 
 	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -60,7 +66,19 @@ public record Mapping(String source, String description, List<String> files, For
 		if (columns == null || columns.isEmpty()) {
 			throw new IllegalArgumentException("columns must list at least one header name");
 		}
-		Set<String> seen = new HashSet<>();
+		optionalColumns = (optionalColumns != null) ? List.copyOf(optionalColumns) : List.of();
+		knownColumns = (knownColumns != null) ? List.copyOf(knownColumns) : List.of();
+		if (format != Format.CSV && (!optionalColumns.isEmpty() || !knownColumns.isEmpty())) {
+			throw new IllegalArgumentException("optional_columns and known_columns apply to csv mappings only");
+		}
+		if (target != null && !optionalColumns.isEmpty()) {
+			throw new IllegalArgumentException(
+					"optional_columns apply to mappings with a hand-written staging model (no target)");
+		}
+		Set<String> seen = new HashSet<>(optionalColumns);
+		if (seen.size() != optionalColumns.size()) {
+			throw new IllegalArgumentException("an optional column is listed twice");
+		}
 		Set<String> targets = new HashSet<>();
 		for (Column column : columns) {
 			if (column.name() != null && !seen.add(column.name())) {
@@ -141,6 +159,14 @@ public record Mapping(String source, String description, List<String> files, For
 	/** The header names read from the files, in order, each once. */
 	public List<String> headers() {
 		return this.columns.stream().flatMap((column) -> column.headers().stream()).distinct().toList();
+	}
+
+	/**
+	 * The columns of the raw table after the lineage: the header names read, then the
+	 * optional columns.
+	 */
+	public List<String> rawColumns() {
+		return java.util.stream.Stream.concat(headers().stream(), this.optionalColumns.stream()).distinct().toList();
 	}
 
 	/** Whether the staging model is generated from the mapping. */

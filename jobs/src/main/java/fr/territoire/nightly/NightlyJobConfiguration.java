@@ -38,9 +38,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → model → audit → indicators → publish → report → promote.
- * Every step is a tasklet running set-based SQL in DuckDB; every step is idempotent, so a
- * failed run restarts at the failed step.
+ * per source) → geography → model → audit → indicators → public → publish → report →
+ * promote. Every step is a tasklet running set-based SQL in DuckDB; every step is
+ * idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -100,6 +100,7 @@ public class NightlyJobConfiguration {
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators)))
+			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("publish", new PublishTasklet(warehouse, publication)))
 			.next(steps.step("report", new RunReportTasklet(warehouse)))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))

@@ -26,7 +26,7 @@ public record PublicationSpec(String title, String description, String licence, 
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-	private static final Pattern QUALIFIED = Pattern.compile("(core|mart)\\.[a-z][a-z0-9_]*");
+	private static final Pattern QUALIFIED = Pattern.compile("public\\.[a-z][a-z0-9_]*");
 
 	public PublicationSpec {
 		Objects.requireNonNull(title, "title is required");
@@ -43,7 +43,8 @@ public record PublicationSpec(String title, String description, String licence, 
 	 * A published table.
 	 *
 	 * @param name the file name (without extension) in the release
-	 * @param from the warehouse table, in the core or mart schema
+	 * @param from the warehouse table, in the public schema (the layer where diffusion
+	 * rules apply)
 	 * @param description what a row is
 	 * @param orderBy the columns that give the files a stable row order
 	 * @param columns a description of every column, for the release's Table Schema
@@ -66,7 +67,8 @@ public record PublicationSpec(String title, String description, String licence, 
 			columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
 			if (!QUALIFIED.matcher(from).matches()) {
 				throw new IllegalArgumentException("from '" + from
-						+ "' must be a core.* or mart.* table: raw and staging data are never published");
+						+ "' must be a public.* table: everything published reads from the public layer "
+						+ "(warehouse/models/public), where the register's diffusion rules apply");
 			}
 		}
 

@@ -62,6 +62,8 @@ public class RunReportTasklet implements Tasklet {
 		section(html, connection, "Row accounting per file (read = staged + rejected)",
 				"SELECT source, file, rows_read, rows_staged, rows_rejected, reused_from_previous_run "
 						+ "FROM meta.file_accounting ORDER BY source, file");
+		section(html, connection, "Unknown columns (not in the mapping; values kept in raw.<source>__unknown_column)",
+				"SELECT source, file, column_name, position FROM meta.unknown_column ORDER BY source, file, position");
 		section(html, connection, "Rejected rows by rule",
 				"SELECT source, rule, column_name, count(*) AS rows, any_value(message) AS example "
 						+ "FROM quality.rejected_row GROUP BY ALL ORDER BY source, rows DESC");

@@ -31,6 +31,12 @@ final class MetaTables {
 			    reused_from_previous_run BOOLEAN NOT NULL,
 			    PRIMARY KEY (source, file)
 			);
+			CREATE TABLE IF NOT EXISTS meta.unknown_column (
+			    source VARCHAR NOT NULL,
+			    file VARCHAR NOT NULL,
+			    column_name VARCHAR NOT NULL,
+			    position INTEGER NOT NULL
+			);
 			CREATE TABLE IF NOT EXISTS quality.rejected_row (
 			    source VARCHAR NOT NULL,
 			    file VARCHAR NOT NULL,

@@ -29,7 +29,12 @@ public record SqlModel(Layer layer, String name, String sql, ModelSpec spec) {
 	public enum Layer {
 
 		STAGING("staging", "staging"), GEOGRAPHY("geography", "geography"), CORE("core", "core"),
-		MARTS("marts", "mart");
+		MARTS("marts", "mart"),
+		/**
+		 * What may be published: every release file reads from this layer only, where the
+		 * diffusion rules of the register are applied once.
+		 */
+		PUBLIC("public", "public");
 
 		private final String folder;
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class WarehouseSession implements AutoCloseable {
 
-	private static final String SCHEMAS = "raw staging geography core mart quality meta";
+	private static final String SCHEMAS = "raw staging geography core mart public quality meta";
 
 	private final TerritoireHome home;
 

@@ -64,4 +64,20 @@ class CommandLineTests {
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("is valid");
 	}
 
+	@Test
+	void generatesAZippedSyntheticSireneStock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+		java.nio.file.Path zip = folder.resolve("StockEtablissement_utf8.zip");
+		assertThat(TerritoireCommand.execute("generate", "sirene", "--rows", "200", "--out", zip.toString()))
+			.isEqualTo(ExitCodes.SUCCESS);
+		assertThat(zip).isRegularFile();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Wrote 200 establishments");
+	}
+
+	@Test
+	void refusesToGenerateAnEmptyStock() {
+		assertThat(TerritoireCommand.execute("generate", "sirene", "--rows", "0", "--out", "unused.zip"))
+			.isEqualTo(ExitCodes.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--rows must be 1 or more");
+	}
+
 }

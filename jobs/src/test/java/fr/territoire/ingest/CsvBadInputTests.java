@@ -292,7 +292,7 @@ class CsvBadInputTests {
 	private Mapping csv(char delimiter, String... columns) {
 		Mapping mapping = new Mapping("bad", "bad input", List.of("*"), Mapping.Format.CSV, "UTF-8",
 				String.valueOf(delimiter), null, null, null, null, null, null, null,
-				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null);
+				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null);
 		Sql.execute(this.connection, "create raw table",
 				"CREATE TABLE raw.bad (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, " + Arrays.stream(columns)
 					.map((column) -> Sql.identifier(column) + " VARCHAR")

@@ -88,7 +88,8 @@ class ParquetRawLoaderTests {
 								Arrays.stream(columns).map((name) -> Sql.identifier(name) + " VARCHAR").toList())
 						+ ")");
 		return new Mapping("stock", "a stock", List.of("*.parquet"), Mapping.Format.PARQUET, null, null, null, null,
-				null, null, null, null, null, Arrays.stream(columns).map(Column::named).toList(), null, null, null);
+				null, null, null, null, null, Arrays.stream(columns).map(Column::named).toList(), null, null, null,
+				null, null);
 	}
 
 	private InputFile input(Path file) throws Exception {

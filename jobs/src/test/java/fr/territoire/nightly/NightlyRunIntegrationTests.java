@@ -152,6 +152,8 @@ class NightlyRunIntegrationTests {
 					case "indicators" -> "mart.indicator";
 					case "territories" -> "core.territory";
 					case "commune_measures" -> "mart.commune_measure";
+					case "establishments" -> "core.establishment";
+					case "legal_units" -> "core.legal_unit";
 					default -> throw new IllegalStateException(table.toString());
 				};
 				long rows = warehouse.count("SELECT count(*) FROM " + from);
@@ -172,7 +174,7 @@ class NightlyRunIntegrationTests {
 				"datapackage.json");
 		// the Table Schema of each CSV resource lists exactly the CSV's header
 		JsonNode dataPackage = JsonMapper.builder().build().readTree(release.resolve("datapackage.json").toFile());
-		assertThat(dataPackage.get("resources")).hasSize(8);
+		assertThat(dataPackage.get("resources")).hasSize(12);
 		for (JsonNode resource : dataPackage.get("resources")) {
 			if (resource.get("format").asString().equals("csv")) {
 				List<String> fields = new java.util.ArrayList<>();

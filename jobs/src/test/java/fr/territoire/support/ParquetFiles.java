@@ -57,4 +57,26 @@ public final class ParquetFiles {
 		return values;
 	}
 
+	/** Every row as column name → value as text (null when absent), in one pass. */
+	public static List<java.util.Map<String, String>> rows(Path file) throws IOException {
+		List<java.util.Map<String, String>> rows = new ArrayList<>();
+		try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+			MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+			for (PageReadStore pages = reader.readNextRowGroup(); pages != null; pages = reader.readNextRowGroup()) {
+				RecordReader<Group> records = new ColumnIOFactory().getColumnIO(schema)
+					.getRecordReader(pages, new GroupRecordConverter(schema));
+				for (long row = 0; row < pages.getRowCount(); row++) {
+					Group group = records.read();
+					java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+					for (int field = 0; field < schema.getFieldCount(); field++) {
+						values.put(schema.getFieldName(field),
+								(group.getFieldRepetitionCount(field) == 0) ? null : group.getValueToString(field, 0));
+					}
+					rows.add(values);
+				}
+			}
+		}
+		return rows;
+	}
+
 }
