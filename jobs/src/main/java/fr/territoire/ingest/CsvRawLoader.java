@@ -109,13 +109,13 @@ final class CsvRawLoader implements RawLoader {
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);
-			layout.keepUnknownColumns(connection, readCsv);
 		}
 		catch (TerritoireException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new CsvReadFailure(mapping, file, header, MAX_LINE_BYTES).describe(String.valueOf(cause.getMessage()),
 					cause);
 		}
+		layout.keepUnknownColumns(connection, readCsv);
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 

@@ -4,9 +4,9 @@ package fr.territoire.warehouse;
  * Tables every warehouse has: run identity, input files, per-file row accounting,
  * rejected rows, audit results.
  */
-final class MetaTables {
+public final class MetaTables {
 
-	static final String DDL = """
+	public static final String DDL = """
 			CREATE TABLE IF NOT EXISTS meta.run (
 			    job_instance_id BIGINT NOT NULL,
 			    job_name VARCHAR NOT NULL,

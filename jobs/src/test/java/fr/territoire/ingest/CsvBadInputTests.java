@@ -53,7 +53,8 @@ class CsvBadInputTests {
 	void openWarehouse() throws SQLException {
 		this.connection = (DuckDBConnection) DriverManager
 			.getConnection("jdbc:duckdb:" + this.warehouseFolder.resolve("warehouse.duckdb"));
-		Sql.execute(this.connection, "settings", "SET threads = 2; SET memory_limit = '512MB'; CREATE SCHEMA raw");
+		Sql.execute(this.connection, "settings", "SET threads = 2; SET memory_limit = '512MB'; CREATE SCHEMA raw; "
+				+ "CREATE SCHEMA meta; CREATE SCHEMA quality; " + fr.territoire.warehouse.MetaTables.DDL);
 	}
 
 	@AfterEach
