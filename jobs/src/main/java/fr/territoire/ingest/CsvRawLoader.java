@@ -107,15 +107,20 @@ final class CsvRawLoader implements RawLoader {
 		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
 				+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readCsv;
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
+		// one transaction: a file that fails half-way (say, a bad byte in an unknown
+		// column read after the declared ones) leaves no row behind
+		Sql.execute(connection, "begin " + file.name(), "BEGIN TRANSACTION");
 		try {
 			Sql.execute(connection, "read " + file.name(), sql);
+			layout.keepUnknownColumns(connection, readCsv);
+			Sql.execute(connection, "commit " + file.name(), "COMMIT");
 		}
 		catch (TerritoireException ex) {
+			Sql.execute(connection, "roll back " + file.name(), "ROLLBACK");
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new CsvReadFailure(mapping, file, header, MAX_LINE_BYTES).describe(String.valueOf(cause.getMessage()),
 					cause);
 		}
-		layout.keepUnknownColumns(connection, readCsv);
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 
