@@ -41,6 +41,8 @@ class HistoryIntegrationTests {
 
 	private static final String REGISTER = "sirene/StockEtablissement_utf8_entzheim.csv";
 
+	private static final String LINKS = "sirene/StockEtablissementLiensSuccession_utf8.csv";
+
 	private static final List<String> COMMUNES = List.of("67108", "67112", "67124", "67128", "67182", "67212", "67551");
 
 	private static final String ETAT = "etatAdministratifEtablissement";
@@ -56,6 +58,8 @@ class HistoryIntegrationTests {
 	static Map<String, State> first;
 
 	static Map<String, State> second;
+
+	static List<Map<String, String>> links;
 
 	static int[] exitCodes = new int[3];
 
@@ -94,6 +98,13 @@ class HistoryIntegrationTests {
 		exitCodes[0] = run("2026-09-14");
 		write(register, header, month2);
 		second = states(register);
+		// month 2 also comes with succession links: row 11 (closed) continued by row 1
+		// (new), a transfer; row 12 (closed) followed by row 2 (new) without continuity
+		List<String> linkHeader = List.of("siretEtablissementPredecesseur", "siretEtablissementSuccesseur",
+				"dateLienSuccession", "transfertSiege", "continuiteEconomique", "dateDernierTraitementLienSuccession");
+		write(inbox.resolve(LINKS), linkHeader, List.of(link(linkHeader, rows.get(11), rows.get(1), "true"),
+				link(linkHeader, rows.get(12), rows.get(2), "false")));
+		links = read(inbox.resolve(LINKS), new ArrayList<>());
 		exitCodes[1] = run("2026-10-12");
 		exitCodes[2] = run("2026-11-16");
 	}
@@ -121,10 +132,10 @@ class HistoryIntegrationTests {
 	@Order(3)
 	void secondStockGivesTheEventsOfEachCommune() throws SQLException {
 		Map<String, Long> expected = expectedEvents();
-		assertThat(total(expected, "creation")).isEqualTo(4);
-		assertThat(total(expected, "closure")).isEqualTo(7);
+		assertThat(total(expected, "creation")).isEqualTo(3);
+		assertThat(total(expected, "closure")).isEqualTo(6);
 		assertThat(total(expected, "reactivation")).isEqualTo(2);
-		assertThat(total(expected, "transfer")).isEqualTo(4);
+		assertThat(total(expected, "transfer")).isEqualTo(5);
 		try (Warehouse warehouse = current()) {
 			Map<String, Long> actual = new TreeMap<>();
 			for (List<String> row : warehouse.rows("SELECT commune_code, event, establishments "
@@ -132,7 +143,12 @@ class HistoryIntegrationTests {
 				actual.put(row.get(0) + " " + row.get(1), Long.parseLong(row.get(2)));
 			}
 			assertThat(actual).isEqualTo(expected);
-			assertThat(warehouse.count("SELECT count(*) FROM mart.establishment_event")).isEqualTo(17);
+			assertThat(warehouse.count("SELECT count(*) FROM mart.establishment_event")).isEqualTo(16);
+			Map<String, String> continued = links.get(0);
+			assertThat(warehouse.count("SELECT count(*) FROM core.establishment_succession")).isOne();
+			assertThat(warehouse.text("SELECT previous_commune_code FROM mart.establishment_event WHERE siret = '"
+					+ continued.get("siretEtablissementSuccesseur") + "' AND event = 'transfer'"))
+				.isEqualTo(first.get(continued.get("siretEtablissementPredecesseur")).commune());
 		}
 	}
 
@@ -169,7 +185,7 @@ class HistoryIntegrationTests {
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.text("SELECT CAST(max(run_date) AS VARCHAR) FROM meta.run")).isEqualTo("2026-11-16");
 			assertThat(warehouse.count("SELECT count(*) FROM core.establishment_stock")).isEqualTo(2);
-			assertThat(warehouse.count("SELECT count(*) FROM mart.establishment_event")).isEqualTo(17);
+			assertThat(warehouse.count("SELECT count(*) FROM mart.establishment_event")).isEqualTo(16);
 			assertThat(warehouse.count("SELECT count(*) FROM mart.establishment_event WHERE month > DATE '2026-10-01'"))
 				.isZero();
 			assertThat(warehouse.count("SELECT count(*) FROM core.establishment_history"))
@@ -182,18 +198,34 @@ class HistoryIntegrationTests {
 		}
 	}
 
-	/** Expected events of the second month, "commune event" → establishments. */
+	/**
+	 * Expected events of the second month, "commune event" → establishments: a link with
+	 * economic continuity from an establishment of the first stock to a new one is a
+	 * transfer, neither a creation nor a closure.
+	 */
 	private static Map<String, Long> expectedEvents() {
+		Map<String, String> predecessorOf = new HashMap<>();
+		for (Map<String, String> link : links) {
+			String successor = link.get("siretEtablissementSuccesseur");
+			String predecessor = link.get("siretEtablissementPredecesseur");
+			if ("true".equals(link.get("continuiteEconomique")) && !first.containsKey(successor)
+					&& second.containsKey(successor) && first.containsKey(predecessor)) {
+				predecessorOf.put(successor, predecessor);
+			}
+		}
 		Map<String, Long> expected = new TreeMap<>();
 		second.forEach((siret, now) -> {
 			State before = first.get(siret);
 			if (before == null) {
-				if ("A".equals(now.etat())) {
+				if (predecessorOf.containsKey(siret)) {
+					expected.merge(now.commune() + " transfer", 1L, Long::sum);
+				}
+				else if ("A".equals(now.etat())) {
 					expected.merge(now.commune() + " creation", 1L, Long::sum);
 				}
 				return;
 			}
-			if ("A".equals(before.etat()) && "F".equals(now.etat())) {
+			if ("A".equals(before.etat()) && "F".equals(now.etat()) && !predecessorOf.containsValue(siret)) {
 				expected.merge(now.commune() + " closure", 1L, Long::sum);
 			}
 			if ("F".equals(before.etat()) && "A".equals(now.etat())) {
@@ -219,6 +251,17 @@ class HistoryIntegrationTests {
 			.stream()
 			.map((row) -> row.get(0))
 			.toList();
+	}
+
+	private static Map<String, String> link(List<String> header, Map<String, String> predecessor,
+			Map<String, String> successor, String continuity) {
+		List<String> values = List.of(predecessor.get("siret"), successor.get("siret"), "2026-09-20", "false",
+				continuity, "2026-09-21T10:00:00");
+		Map<String, String> link = new HashMap<>();
+		for (int i = 0; i < header.size(); i++) {
+			link.put(header.get(i), values.get(i));
+		}
+		return link;
 	}
 
 	private static String nextCommune(String commune) {
