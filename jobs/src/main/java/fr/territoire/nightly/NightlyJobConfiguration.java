@@ -6,6 +6,7 @@ import java.util.List;
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.audit.AuditTasklet;
 import fr.territoire.geography.GeographyTasklet;
+import fr.territoire.history.HistoryTasklet;
 import fr.territoire.home.TerritoireHome;
 import fr.territoire.home.TerritoireProperties;
 import fr.territoire.indicator.IndicatorCatalog;
@@ -38,9 +39,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → model → audit → indicators → public → publish → report →
- * promote. Every step is a tasklet running set-based SQL in DuckDB; every step is
- * idempotent, so a failed run restarts at the failed step.
+ * per source) → geography → history → model → audit → indicators → public → publish →
+ * report → promote. Every step is a tasklet running set-based SQL in DuckDB; every step
+ * is idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -96,6 +97,7 @@ public class NightlyJobConfiguration {
 		return job
 			.next(steps.step("geography",
 					new GeographyTasklet(warehouse, models, properties.geography().targetVintage())))
+			.next(steps.step("history", new HistoryTasklet(warehouse)))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
