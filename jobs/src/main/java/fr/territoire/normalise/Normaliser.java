@@ -37,15 +37,38 @@ public final class Normaliser {
 		// One pass writes every row with its verdict; rejected rows are then copied to
 		// the
 		// quarantine and deleted, and the verdict column dropped (DuckDB drops a column
-		// without rewriting the table): cheaper than materialising the rows twice.
-		Sql.execute(connection, "validate " + mapping.source() + " with " + model.table(),
-				"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
+		// without rewriting the table): cheaper than materialising the rows twice. Rows
+		// carry their lineage (_file, _record), so the staging table need not keep the
+		// raw table's order, which lets DuckDB write it from both threads at once.
+		Sql.execute(connection, "unordered writes", "SET preserve_insertion_order = false");
+		try {
+			Sql.execute(connection, "validate " + mapping.source() + " with " + model.table(),
+					"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
+		}
+		finally {
+			Sql.execute(connection, "ordered writes", "RESET preserve_insertion_order");
+		}
 		Sql.execute(connection, "quarantine rejected rows",
 				"DELETE FROM quality.rejected_row WHERE source = " + source
 						+ ";\nINSERT INTO quality.rejected_row SELECT " + source
 						+ ", _file, _record, reject.rule, reject.column_name, reject.value, reject.message FROM "
 						+ model.table() + " WHERE reject IS NOT NULL;\nDELETE FROM " + model.table()
 						+ " WHERE reject IS NOT NULL;\nALTER TABLE " + model.table() + " DROP COLUMN reject");
+		String duplicates = StagingSql.duplicateRows(mapping, model.table());
+		if (duplicates != null) {
+			Sql.execute(connection, "find duplicate keys",
+					"CREATE OR REPLACE TEMP TABLE duplicate_row AS " + duplicates);
+			if (Sql.queryLong(connection, "SELECT count(*) FROM duplicate_row") > 0) {
+				Sql.execute(connection, "quarantine duplicate keys",
+						"INSERT INTO quality.rejected_row SELECT " + source + ", _file, _record, 'duplicate_key', "
+								+ Sql.literal(String.join(", ", mapping.target().key())) + ", value, "
+								+ Sql.literal(StagingSql.duplicateMessage(mapping))
+								+ " FROM duplicate_row;\nDELETE FROM " + model.table()
+								+ " s WHERE EXISTS (SELECT 1 FROM duplicate_row d WHERE d._file = s._file "
+								+ "AND d._record = s._record)");
+			}
+			Sql.execute(connection, "drop duplicate keys", "DROP TABLE duplicate_row");
+		}
 		long read = 0;
 		long staged = 0;
 		long rejected = 0;

@@ -16,12 +16,13 @@ import fr.territoire.mapping.Transform;
 import fr.territoire.warehouse.ModelSpec;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.SqlModel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Generates the staging model of a declarative mapping: one SELECT that returns every raw
  * row once, with its columns cleaned (trim, null markers, transformations), typed, and a
- * {@code reject} struct naming the first rule the row breaks (null for valid rows). A
- * later row repeating the key of a valid row is rejected as a duplicate.
+ * {@code reject} struct naming the first rule the row breaks (null for valid rows). Later
+ * rows repeating the key of a valid row are found afterwards, by {@link #duplicateRows}.
  */
 public final class StagingSql {
 
@@ -49,6 +50,34 @@ public final class StagingSql {
 				+ (mapping.target().key().isEmpty() ? "" : ", unique by " + String.join(", ", mapping.target().key())),
 				mapping.source(), List.of(), columns);
 		return new SqlModel(SqlModel.Layer.STAGING, table, sql(mapping), spec);
+	}
+
+	/**
+	 * The later rows repeating the key of an earlier valid row of the staging table
+	 * (earlier by file, then record), with their key as text; null when the mapping has
+	 * no key. Run once the table holds its valid rows only: a hash aggregation finds the
+	 * repeated keys, much cheaper than a window sorting every row.
+	 */
+	public static @Nullable String duplicateRows(Mapping mapping, String table) {
+		List<String> key = (mapping.target() != null) ? mapping.target().key() : List.of();
+		if (key.isEmpty()) {
+			return null;
+		}
+		String keyColumns = key.stream().map(Sql::identifier).collect(Collectors.joining(", "));
+		String join = key.stream()
+			.map((name) -> "s." + Sql.identifier(name) + " IS NOT DISTINCT FROM d." + Sql.identifier(name))
+			.collect(Collectors.joining(" AND "));
+		String keyText = key.stream()
+			.map((name) -> "coalesce(cast(s." + Sql.identifier(name) + " as varchar), '')")
+			.collect(Collectors.joining(" || '|' || "));
+		return "SELECT s._file, s._record, " + keyText + " AS value FROM " + table + " s JOIN (SELECT " + keyColumns
+				+ ", min({'f': _file, 'r': _record}) AS first FROM " + table + " GROUP BY " + keyColumns
+				+ " HAVING count(*) > 1) d ON " + join + " WHERE {'f': s._file, 'r': s._record} <> d.first";
+	}
+
+	/** The message of a duplicate key. */
+	public static String duplicateMessage(Mapping mapping) {
+		return "a valid row with the same " + String.join(", ", mapping.target().key()) + " came before";
 	}
 
 	/** The tables the mapping's reference rules read, which must be built before it. */
@@ -115,26 +144,7 @@ public final class StagingSql {
 		checks.forEach((check) -> sql.append(check).append('\n'));
 		sql.append("        end as reject\n    from typed\n),\n\n");
 		sql.append("final as (\n    select\n        _file,\n        _record,\n        ").append(targets).append(",\n");
-		List<String> key = mapping.target().key();
-		if (key.isEmpty()) {
-			sql.append("        reject\n");
-		}
-		else {
-			String keyColumns = key.stream().map(Sql::identifier).collect(Collectors.joining(", "));
-			String keyText = key.stream()
-				.map((name) -> "coalesce(cast(" + Sql.identifier(name) + " as varchar), '')")
-				.collect(Collectors.joining(" || '|' || "));
-			sql.append("        case\n            when reject is null and row_number() over (partition by ")
-				.append(keyColumns)
-				.append(", reject is null order by _file, _record) > 1\n")
-				.append("                then {'rule': 'duplicate_key', 'column_name': ")
-				.append(Sql.literal(String.join(", ", key)))
-				.append(", 'value': ")
-				.append(keyText)
-				.append(", 'message': ")
-				.append(Sql.literal("a valid row with the same " + String.join(", ", key) + " came before"))
-				.append("}\n            else reject\n        end as reject\n");
-		}
+		sql.append("        reject\n");
 		sql.append("    from checked\n)\n\nselect * from final");
 		return sql.toString();
 	}

@@ -144,11 +144,28 @@ class StagingSqlTests {
 				  - name: n
 				    type: integer
 				""");
-		List<List<String>> rows = run(mapping, List.of("code", "n"), row("a", "x"), row("a", "1"), row("b", "2"),
-				row("a", "3"), row("b", "2"));
-		assertThat(rows).containsExactly(row("1", "a", null, "integer|n|x"), row("2", "a", "1", null),
-				row("3", "b", "2", null), row("4", "a", "3", "duplicate_key|code|a"),
-				row("5", "b", "2", "duplicate_key|code|b"));
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+			load(connection, mapping, List.of("code", "n"),
+					List.of("CREATE SCHEMA meta; CREATE SCHEMA quality; " + fr.territoire.warehouse.MetaTables.DDL),
+					List.of(row("a", "x"), row("a", "1"), row("b", "2"), row("a", "3"), row("b", "2"), row(null, "4"),
+							row("c", "5")));
+			Sql.execute(connection, "accounting", "INSERT INTO meta.file_accounting VALUES ('test_source', "
+					+ "'inbox/ensemble_2025_populations.xlsx', 7, 0, 0, false)");
+			Normaliser.Counts counts = Normaliser.run((org.duckdb.DuckDBConnection) connection, mapping,
+					StagingSql.model(mapping));
+			assertThat(counts).isEqualTo(new Normaliser.Counts(7, 3, 4));
+			assertThat(query(connection,
+					"SELECT CAST(_record AS VARCHAR), code, CAST(n AS VARCHAR) FROM "
+							+ "staging.stg_test ORDER BY _record"))
+				.containsExactly(row("2", "a", "1"), row("3", "b", "2"), row("7", "c", "5"));
+			assertThat(query(connection,
+					"SELECT CAST(record AS VARCHAR), rule, column_name, value, message FROM "
+							+ "quality.rejected_row ORDER BY record"))
+				.containsExactly(row("1", "integer", "n", "x", "n must be a whole number"),
+						row("4", "duplicate_key", "code", "a", "a valid row with the same code came before"),
+						row("5", "duplicate_key", "code", "b", "a valid row with the same code came before"),
+						row("6", "required", "code", null, "code is required (empty or a null marker)"));
+		}
 	}
 
 	@Test
