@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
 		description = { "Runs a read-only SQL query on the last good warehouse (current.duckdb).",
-				"Schemas: raw, staging, geography, core, mart, quality, meta." })
+				"Schemas: raw, staging, geography, core, mart, public, quality, meta.",
+				"public holds what releases publish, with the register's diffusion rules applied." })
 class SqlCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"SELECT * FROM mart.indicator\".")
