@@ -121,13 +121,7 @@ public final class CsvMappingBenchmark {
 
 	private static Timing mapped(DuckDBConnection connection, Mapping mapping, InputFile input) {
 		long started = System.nanoTime();
-		Sql.execute(connection, "raw table",
-				"CREATE OR REPLACE TABLE " + mapping.rawTable() + " (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, "
-						+ mapping.headers()
-							.stream()
-							.map((name) -> Sql.identifier(name) + " VARCHAR")
-							.collect(Collectors.joining(", "))
-						+ ")");
+		fr.territoire.ingest.RawTable.create(connection, mapping);
 		long read = RawLoader.forFormat(Mapping.Format.CSV).load(connection, mapping, input);
 		double loading = seconds(started);
 		Sql.execute(connection, "accounting",

@@ -1,13 +1,11 @@
 package fr.territoire.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,9 +68,11 @@ final class CsvRawLoader implements RawLoader {
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(),
-					"INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
-							+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readParquet);
+					"INSERT INTO " + mapping.rawRowsTable() + " SELECT " + Sql.literal(file.name())
+							+ ", file_row_number + 1, " + layout.selectList() + " FROM read_parquet("
+							+ Sql.literal(file.path().toString()) + ", file_row_number = true)");
 			layout.keepUnknownColumns(connection, readParquet);
+			RawTable.refreshView(connection, mapping);
 		}
 		catch (TerritoireException ex) {
 			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
@@ -103,9 +103,12 @@ final class CsvRawLoader implements RawLoader {
 				+ Sql.literal(String.valueOf(mapping.delimiterChar())) + ", quote = "
 				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", escape = "
 				+ Sql.literal(String.valueOf(mapping.quoteChar())) + ", strict_mode = true, max_line_size = "
-				+ MAX_LINE_BYTES + ", columns = " + columnsStruct + ")";
-		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
-				+ ", row_number() OVER (), " + layout.selectList() + " FROM " + readCsv;
+				+ MAX_LINE_BYTES + ", compression = " + (ZippedCsv.isGzip(file.path()) ? "'gzip'" : "'none'")
+				+ ", columns = " + columnsStruct + ")";
+		// no record number here: the rows keep the file's order and the raw view numbers
+		// them (RawTable), which spares DuckDB a window over the whole file
+		String sql = "INSERT INTO " + mapping.rawRowsTable() + " SELECT " + Sql.literal(file.name()) + ", NULL, "
+				+ layout.selectList() + " FROM " + readCsv;
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		// one transaction: a file that fails half-way (say, a bad byte in an unknown
 		// column read after the declared ones) leaves no row behind
@@ -121,6 +124,8 @@ final class CsvRawLoader implements RawLoader {
 			throw new CsvReadFailure(mapping, file, header, MAX_LINE_BYTES).describe(String.valueOf(cause.getMessage()),
 					cause);
 		}
+		// after the commit: uncommitted rows have row ids of their own transaction
+		RawTable.refreshView(connection, mapping);
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 
@@ -130,7 +135,7 @@ final class CsvRawLoader implements RawLoader {
 	 */
 	static List<String> readHeader(InputFile file, char delimiter) {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+		try (InputStream in = ZippedCsv.read(file.path())) {
 			for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
 				if (line.size() > MAX_LINE_BYTES) {
 					throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),

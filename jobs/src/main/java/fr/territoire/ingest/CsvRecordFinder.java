@@ -3,7 +3,6 @@ package fr.territoire.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ final class CsvRecordFinder {
 	 * record, as DuckDB counts them), or empty when the file has fewer records.
 	 */
 	Optional<CsvRecord> find(Path path, long wanted) throws IOException {
-		try (InputStream in = Files.newInputStream(path)) {
+		try (InputStream in = ZippedCsv.read(path)) {
 			Scan scan = new Scan(wanted);
 			byte[] buffer = new byte[1 << 16];
 			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {

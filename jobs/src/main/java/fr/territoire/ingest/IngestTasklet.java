@@ -98,12 +98,7 @@ public class IngestTasklet implements Tasklet {
 	}
 
 	private void createRawTable(DuckDBConnection connection) {
-		String columns = this.mapping.rawColumns()
-			.stream()
-			.map((name) -> Sql.identifier(name) + " VARCHAR")
-			.collect(Collectors.joining(", "));
-		Sql.execute(connection, "create " + this.mapping.rawTable(), "CREATE OR REPLACE TABLE "
-				+ this.mapping.rawTable() + " (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, " + columns + ")");
+		RawTable.create(connection, this.mapping);
 	}
 
 	/**
@@ -122,17 +117,18 @@ public class IngestTasklet implements Tasklet {
 		Sql.execute(connection, "attach the last good warehouse",
 				"ATTACH " + Sql.literal(current.toString()) + " AS previous (READ_ONLY)");
 		try {
+			String rows = this.mapping.rawRowsTable().substring("raw.".length());
 			long tables = Sql.queryLong(connection,
 					"SELECT count(*) FROM duckdb_tables() WHERE database_name = 'previous' AND schema_name = 'raw' "
 							+ "AND table_name = ?",
-					this.mapping.source());
+					rows);
 			if (tables == 0) {
 				return false;
 			}
 			List<List<String>> previousColumns = Sql.queryRows(connection,
 					"SELECT string_agg(column_name, ',' ORDER BY column_index) FROM duckdb_columns() "
 							+ "WHERE database_name = 'previous' AND schema_name = 'raw' AND table_name = ?",
-					this.mapping.source());
+					rows);
 			String expectedColumns = "_file,_record," + String.join(",", this.mapping.rawColumns());
 			if (!expectedColumns.equals(previousColumns.get(0).get(0))) {
 				return false;
@@ -144,8 +140,9 @@ public class IngestTasklet implements Tasklet {
 			if (previous.isEmpty() || !fingerprint.equals(previous.get(0).get(0))) {
 				return false;
 			}
-			Sql.execute(connection, "copy unchanged raw table", "CREATE OR REPLACE TABLE " + this.mapping.rawTable()
-					+ " AS SELECT * FROM previous." + this.mapping.rawTable());
+			Sql.execute(connection, "copy unchanged raw table", "CREATE OR REPLACE TABLE " + this.mapping.rawRowsTable()
+					+ " AS SELECT * FROM previous." + this.mapping.rawRowsTable());
+			RawTable.refreshView(connection, this.mapping);
 			copyUnknownColumns(connection);
 			logger.info("Unchanged input files for {}: raw table copied from the last good warehouse",
 					this.mapping.source());

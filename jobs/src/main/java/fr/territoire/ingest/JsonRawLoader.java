@@ -27,7 +27,7 @@ final class JsonRawLoader implements RawLoader {
 			.map((name) -> "CASE WHEN json_type(" + Sql.identifier(name) + ") = 'VARCHAR' THEN " + Sql.identifier(name)
 					+ " ->> '$' ELSE CAST(" + Sql.identifier(name) + " AS VARCHAR) END")
 			.collect(Collectors.joining(", "));
-		String sql = "INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
+		String sql = "INSERT INTO " + mapping.rawRowsTable() + " SELECT " + Sql.literal(file.name())
 				+ ", row_number() OVER (), " + selected + " FROM read_json(" + Sql.literal(file.path().toString())
 				+ ", format = 'array', maximum_object_size = 134217728, columns = " + columnsStruct + ")";
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
@@ -38,6 +38,7 @@ final class JsonRawLoader implements RawLoader {
 			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
 					"DuckDB cannot read the file as a JSON array of objects: " + ex.getCause().getMessage(), ex);
 		}
+		RawTable.refreshView(connection, mapping);
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 

@@ -48,7 +48,7 @@ final class ParquetRawLoader implements RawLoader {
 		long before = Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable());
 		try {
 			Sql.execute(connection, "read " + file.name(),
-					"INSERT INTO " + mapping.rawTable() + " SELECT " + Sql.literal(file.name())
+					"INSERT INTO " + mapping.rawRowsTable() + " SELECT " + Sql.literal(file.name())
 							+ ", file_row_number + 1, " + selected + " FROM read_parquet(" + path
 							+ ", file_row_number = true)");
 		}
@@ -56,6 +56,7 @@ final class ParquetRawLoader implements RawLoader {
 			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(file.name()),
 					"DuckDB cannot read the Parquet file: " + firstLine(ex), ex);
 		}
+		RawTable.refreshView(connection, mapping);
 		return Sql.queryLong(connection, "SELECT count(*) FROM " + mapping.rawTable()) - before;
 	}
 

@@ -93,7 +93,7 @@ final class Utf8Copy implements AutoCloseable {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(from), decoder);
+		try (Reader reader = new java.io.InputStreamReader(ZippedCsv.read(from), decoder);
 				Writer writer = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
 			reader.transferTo(writer);
 		}

@@ -29,7 +29,7 @@ final class XlsxRawLoader implements RawLoader {
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
 		String sheet = mapping.sheetLabel();
 		Mapping.Header header = java.util.Objects.requireNonNull(mapping.header());
-		String table = mapping.rawTable().substring("raw.".length());
+		String table = mapping.rawRowsTable().substring("raw.".length());
 		try (DuckDBAppender appender = connection.createAppender("raw", table)) {
 			SheetRows rows = new SheetRows(mapping, header, file, appender);
 			XlsxSheetReader.read(
@@ -37,6 +37,8 @@ final class XlsxRawLoader implements RawLoader {
 							? new SheetSelector.ByPosition(mapping.sheetPosition()) : new SheetSelector.ByName(sheet),
 					rows::accept);
 			rows.finish();
+			appender.flush();
+			RawTable.refreshView(connection, mapping);
 			return rows.count;
 		}
 		catch (XlsxReadException ex) {

@@ -178,9 +178,17 @@ public record Mapping(String source, String description, List<String> files, For
 		return (this.encoding != null) ? this.encoding : "UTF-8";
 	}
 
-	/** The raw table this source is loaded into. */
+	/**
+	 * The raw rows of this source as every reader sees them: a view over
+	 * {@link #rawRowsTable()} giving each row its record number.
+	 */
 	public String rawTable() {
 		return "raw." + this.source;
+	}
+
+	/** The table the loaders append this source's rows to. */
+	public String rawRowsTable() {
+		return "raw." + this.source + "__rows";
 	}
 
 	/** Supported file formats. */

@@ -294,10 +294,7 @@ class CsvBadInputTests {
 		Mapping mapping = new Mapping("bad", "bad input", List.of("*"), Mapping.Format.CSV, "UTF-8",
 				String.valueOf(delimiter), null, null, null, null, null, null, null,
 				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null);
-		Sql.execute(this.connection, "create raw table",
-				"CREATE TABLE raw.bad (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, " + Arrays.stream(columns)
-					.map((column) -> Sql.identifier(column) + " VARCHAR")
-					.collect(Collectors.joining(", ")) + ")");
+		RawTable.create(this.connection, mapping);
 		return mapping;
 	}
 

@@ -82,14 +82,11 @@ class ParquetRawLoaderTests {
 	}
 
 	private Mapping mapping(String... columns) {
-		Sql.execute(this.connection, "raw table",
-				"CREATE OR REPLACE TABLE raw.stock (_file VARCHAR, _record BIGINT, "
-						+ String.join(", ",
-								Arrays.stream(columns).map((name) -> Sql.identifier(name) + " VARCHAR").toList())
-						+ ")");
-		return new Mapping("stock", "a stock", List.of("*.parquet"), Mapping.Format.PARQUET, null, null, null, null,
-				null, null, null, null, null, Arrays.stream(columns).map(Column::named).toList(), null, null, null,
-				null, null);
+		Mapping mapping = new Mapping("stock", "a stock", List.of("*.parquet"), Mapping.Format.PARQUET, null, null,
+				null, null, null, null, null, null, null, Arrays.stream(columns).map(Column::named).toList(), null,
+				null, null, null, null);
+		RawTable.create(this.connection, mapping);
+		return mapping;
 	}
 
 	private InputFile input(Path file) throws Exception {

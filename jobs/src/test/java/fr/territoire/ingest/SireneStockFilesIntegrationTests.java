@@ -153,6 +153,49 @@ class SireneStockFilesIntegrationTests {
 		assertThat(figures.unknownColumns()).isEmpty();
 	}
 
+	/**
+	 * Record numbers come from row ids (RawTable): they must follow the file's order when
+	 * DuckDB reads the gzip-wrapped zip on one thread and when it reads the plain CSV
+	 * with two threads (a 90 MB file spans several of its read buffers).
+	 */
+	@Test
+	void numbersEveryRecordInFileOrderWhetherReadZippedOrInParallel() throws IOException {
+		Path zip = home.resolve("ordered/StockEtablissement_utf8.zip");
+		fr.territoire.generate.SireneStockGenerator.generate(SampleExpectations.PROJECT, zip, 400_000, 11);
+		Path csv = home.resolve("ordered/StockEtablissement_utf8.csv");
+		try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+			in.getNextEntry();
+			Files.copy(in, csv);
+		}
+		List<String> sirets = new java.util.ArrayList<>();
+		try (var reader = Files.newBufferedReader(csv);
+				var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(reader)) {
+			parser.forEach((row) -> sirets.add(row.get("siret")));
+		}
+		assertThat(Files.size(csv)).isGreaterThan(64L << 20);
+		Path gzip = home.resolve("ordered/StockEtablissement_utf8.csv.gz");
+		try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+			Files.copy(csv, out);
+		}
+		for (Path file : List.of(zip, csv, gzip)) {
+			load("sirene_etablissement", file);
+			assertThat(Sql.queryRows(connection(),
+					"SELECT count(*), count(DISTINCT _record), min(_record), max(_record) FROM raw.sirene_etablissement"))
+				.as(file.getFileName().toString())
+				.containsExactly(List.of("400000", "400000", "1", "400000"));
+			List<String> loaded = Sql
+				.queryRows(connection(), "SELECT siret FROM raw.sirene_etablissement ORDER BY _record")
+				.stream()
+				.map((row) -> row.get(0))
+				.toList();
+			assertThat(loaded).as(file.getFileName().toString()).isEqualTo(sirets);
+		}
+	}
+
 	@Test
 	void rejectsOldGeoSireneLayoutNamingFileAndMissingColumns() {
 		Path file = SharedData.file("sirene/colinmaudry-sirene-ld/geo-sirene_35_small.csv");
@@ -202,13 +245,7 @@ class SireneStockFilesIntegrationTests {
 		DuckDBConnection connection = connection();
 		Sql.execute(connection, "reset", "DELETE FROM meta.unknown_column; DROP TABLE IF EXISTS " + mapping.rawTable()
 				+ "__unknown_column; DROP TABLE IF EXISTS checked");
-		Sql.execute(connection, "create raw table",
-				"CREATE OR REPLACE TABLE " + mapping.rawTable() + " (_file VARCHAR NOT NULL, _record BIGINT NOT NULL, "
-						+ mapping.rawColumns()
-							.stream()
-							.map((column) -> Sql.identifier(column) + " VARCHAR")
-							.collect(Collectors.joining(", "))
-						+ ")");
+		RawTable.create(connection, mapping);
 		InputFile file = new InputFile(source, path, path.getFileName().toString(), Files.size(path), "not hashed");
 		long read = RawLoader.forFormat(mapping.format()).load(connection, mapping, file);
 		SqlModel model = models.layer(SqlModel.Layer.STAGING)

@@ -127,10 +127,8 @@ public final class XlsxIngestBenchmark {
 		Files.deleteIfExists(warehouse);
 		try (DuckDBConnection connection = Warehouses.open(warehouse, false,
 				new TerritoireProperties.Warehouse("2GB", 2))) {
-			StringBuilder columns = new StringBuilder();
-			COLUMNS.forEach((name) -> columns.append(", ").append(Sql.identifier(name)).append(" VARCHAR"));
-			Sql.execute(connection, "raw table", "CREATE SCHEMA raw; CREATE TABLE raw.bench (_file VARCHAR NOT NULL, "
-					+ "_record BIGINT NOT NULL" + columns + ")");
+			Sql.execute(connection, "raw schema", "CREATE SCHEMA raw");
+			RawTable.create(connection, mapping);
 			System.gc();
 			heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
 			long started = System.nanoTime();

@@ -1,9 +1,14 @@
 package fr.territoire.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -21,14 +26,46 @@ class ZippedCsvTests {
 	Path folder;
 
 	@Test
-	void expandsTheSingleEntryAndDeletesItOnClose() throws IOException {
-		Path zip = zip("stock.zip", "StockEtablissement_utf8.csv", "siren,nic\n000325175,00016\n".repeat(1));
-		Path expanded;
+	void rewrapsADeflatedEntryAsGzipWithoutInflatingItAndDeletesItOnClose() throws IOException {
+		String content = "siren,nic\n000325175,00016\n".repeat(1000);
+		Path zip = zip("stock.zip", "StockEtablissement_utf8.csv", content);
+		Path rewrapped;
 		try (ZippedCsv csv = ZippedCsv.open(input(zip), this.folder.resolve("spill"))) {
-			expanded = csv.path();
-			assertThat(Files.readString(expanded)).isEqualTo("siren,nic\n000325175,00016\n");
+			rewrapped = csv.path();
+			assertThat(rewrapped.getFileName().toString()).endsWith(".csv.gz");
+			// the compressed bytes plus an 18-byte gzip frame: nothing was inflated
+			assertThat(Files.size(rewrapped)).isLessThan(Files.size(zip));
+			// GZIPInputStream checks the trailer's CRC-32 and size
+			try (InputStream in = new GZIPInputStream(Files.newInputStream(rewrapped))) {
+				assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+			}
+			try (InputStream in = ZippedCsv.read(rewrapped)) {
+				assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+			}
 		}
-		assertThat(expanded).doesNotExist();
+		assertThat(rewrapped).doesNotExist();
+	}
+
+	@Test
+	void copiesAStoredEntryAsPlainCsv() throws IOException {
+		byte[] content = "siren,nic\n000325175,00016\n".getBytes(StandardCharsets.UTF_8);
+		Path zip = this.folder.resolve("stored.zip");
+		try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+			ZipEntry entry = new ZipEntry("StockEtablissement_utf8.csv");
+			entry.setMethod(ZipEntry.STORED);
+			entry.setSize(content.length);
+			CRC32 crc = new CRC32();
+			crc.update(content);
+			entry.setCrc(crc.getValue());
+			out.putNextEntry(entry);
+			out.write(content);
+			out.closeEntry();
+		}
+		try (ZippedCsv csv = ZippedCsv.open(input(zip), this.folder.resolve("spill"))) {
+			assertThat(csv.path().getFileName().toString()).endsWith(".csv");
+			assertThat(Files.readAllBytes(csv.path())).isEqualTo(content);
+		}
+		assertThat(spilled()).isEmpty();
 	}
 
 	@Test
@@ -55,7 +92,7 @@ class ZippedCsvTests {
 				assertThat(ex.code()).isEqualTo(ErrorCode.UNREADABLE_INPUT);
 				assertThat(ex.getMessage()).contains("two.zip", "exactly one CSV", "a.csv, b.csv");
 			});
-		assertThat(this.folder.resolve("spill")).isEmptyDirectory();
+		assertThat(spilled()).isEmpty();
 	}
 
 	@Test
@@ -75,7 +112,7 @@ class ZippedCsvTests {
 				assertThat(ex.code()).isEqualTo(ErrorCode.UNREADABLE_INPUT);
 				assertThat(ex.getMessage()).contains("bomb.zip", "zip bomb");
 			});
-		assertThat(this.folder.resolve("spill")).isEmptyDirectory();
+		assertThat(spilled()).isEmpty();
 	}
 
 	@Test
@@ -86,6 +123,17 @@ class ZippedCsvTests {
 				assertThat(ex.code()).isEqualTo(ErrorCode.UNREADABLE_INPUT);
 				assertThat(ex.getMessage()).contains("corrupt.zip");
 			});
+	}
+
+	/** What is left in the spill folder, which may not even have been created. */
+	private List<Path> spilled() throws IOException {
+		Path spill = this.folder.resolve("spill");
+		if (!Files.isDirectory(spill)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(spill)) {
+			return files.toList();
+		}
 	}
 
 	private Path zip(String name, String entry, String content) throws IOException {
