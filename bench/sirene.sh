@@ -41,19 +41,6 @@ echo "== Territoire: the nightly on the zip (expanded by the ingest step) + bund
   "$territoire" run nightly --home "$work/home" --inbox "$work/inbox" > "$work/nightly.log" 2>&1 \
   || { tail -20 "$work/nightly.log"; exit 1; }
 grep -E "wall_seconds" "$work/nightly.log" || true
-"$territoire" status --json --home "$work/home" | python3 -c '
-import json, sys
-steps = {s["name"]: s for s in json.load(sys.stdin)[0]["steps"]}
-ingest = steps["ingest.sirene_etablissement"]
-normalise = steps["normalise.sirene_etablissement"]
-rows = ingest["read"]
-history = steps["history"]
-path_ms = ingest["duration_ms"] + normalise["duration_ms"] + history["duration_ms"]
-for name in ("ingest.sirene_etablissement", "normalise.sirene_etablissement", "geography", "history", "model",
-             "public", "publish"):
-    print("step %-32s %8d ms" % (name, steps[name]["duration_ms"]))
-print("territoire rows=%d staged=%d rejected=%d ingest_validation_history_seconds=%.2f rows_per_second=%.0f"
-      % (rows, normalise["written"], normalise["rejected"], path_ms / 1000, rows / (path_ms / 1000)))
-'
+"$territoire" status --json --home "$work/home" | python3 "$project/bench/sirene-steps.py"
 du -sh "$work/home/warehouse/current.duckdb"
 rm -rf "$work"
