@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
 
 /**
  * The audits of {@code warehouse/audits/}: {@code <model>__<rule>.sql} with a YAML beside

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
-import fr.territoire.home.TerritoireHome;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
+import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.ingest.InputDiscovery;
 import fr.territoire.ingest.InputFile;
 import fr.territoire.ingest.RawLoader;

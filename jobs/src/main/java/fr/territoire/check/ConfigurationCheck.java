@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 import fr.territoire.audit.AuditCatalog;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
+import fr.territoire.schedule.ScheduleEntry;
 import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;

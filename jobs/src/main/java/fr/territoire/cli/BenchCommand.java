@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import fr.territoire.benchmark.CsvMappingBenchmark;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.Warehouses;
 import org.duckdb.DuckDBConnection;

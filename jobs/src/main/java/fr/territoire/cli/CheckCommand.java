@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import fr.territoire.check.ConfigurationCheck;
-import fr.territoire.check.Problem;
+import fr.territoire.config.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
 
 /**
  * The indicator definitions of {@code warehouse/indicators/<id>.yaml}.

@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
 
 /**
  * Every mapping of {@code mappings/}, in file-name order.

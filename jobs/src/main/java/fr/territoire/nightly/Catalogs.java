@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import fr.territoire.check.Problem;
+import fr.territoire.config.Problem;
 
 /**
  * Refuses to start a job on invalid configuration: {@code territoire check} lists the

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
 import org.jspecify.annotations.Nullable;
 
 /**

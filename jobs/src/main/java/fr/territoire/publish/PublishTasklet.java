@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import fr.territoire.ingest.InputDiscovery;
+import fr.territoire.config.FileHash;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
 import org.duckdb.DuckDBConnection;
@@ -123,7 +123,7 @@ public class PublishTasklet implements Tasklet {
 
 	private static ReleaseManifest.File file(Path folder, Path file, String format) throws IOException {
 		return new ReleaseManifest.File(folder.relativize(file).toString(), format, Files.size(file),
-				InputDiscovery.sha256(file));
+				FileHash.sha256(file));
 	}
 
 	private static void writeChecksums(Path folder, List<ReleaseManifest.Table> tables) throws IOException {
@@ -133,8 +133,8 @@ public class PublishTasklet implements Tasklet {
 				sums.append(file.sha256()).append("  ").append(file.path()).append('\n');
 			}
 		}
-		sums.append(InputDiscovery.sha256(folder.resolve("manifest.json"))).append("  manifest.json\n");
-		sums.append(InputDiscovery.sha256(folder.resolve("datapackage.json"))).append("  datapackage.json\n");
+		sums.append(FileHash.sha256(folder.resolve("manifest.json"))).append("  manifest.json\n");
+		sums.append(FileHash.sha256(folder.resolve("datapackage.json"))).append("  datapackage.json\n");
 		Files.writeString(folder.resolve("SHA256SUMS"), sums);
 	}
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.warehouse.Warehouses;
 import org.duckdb.DuckDBConnection;
 import tools.jackson.databind.json.JsonMapper;

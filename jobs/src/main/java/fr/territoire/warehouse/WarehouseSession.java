@@ -4,8 +4,8 @@ import java.sql.SQLException;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import fr.territoire.home.TerritoireHome;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 

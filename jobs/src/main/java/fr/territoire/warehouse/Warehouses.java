@@ -10,7 +10,7 @@ import java.util.Properties;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireProperties;
 import org.duckdb.DuckDBConnection;
 
 /**

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import fr.territoire.home.TerritoireHome;
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.support.RegisterFileFigures;

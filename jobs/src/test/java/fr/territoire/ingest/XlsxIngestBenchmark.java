@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import fr.territoire.home.TerritoireProperties;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.Warehouses;

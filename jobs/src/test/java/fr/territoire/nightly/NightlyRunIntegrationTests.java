@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import fr.territoire.cli.TerritoireCommand;
-import fr.territoire.ingest.InputDiscovery;
+import fr.territoire.config.FileHash;
 import fr.territoire.support.ParquetFiles;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.Warehouse;
@@ -160,7 +160,7 @@ class NightlyRunIntegrationTests {
 				assertThat(table.get("rows").asLong()).as(from).isEqualTo(rows);
 				for (JsonNode file : table.get("files")) {
 					Path path = release.resolve(file.get("path").asString());
-					assertThat(InputDiscovery.sha256(path)).isEqualTo(file.get("sha256").asString());
+					assertThat(FileHash.sha256(path)).isEqualTo(file.get("sha256").asString());
 					String read = file.get("format").asString().equals("parquet") ? "read_parquet('" + path + "')"
 							: "read_csv('" + path + "', header = true, all_varchar = true)";
 					assertThat(reader.count("SELECT count(*) FROM " + read)).as(path.toString()).isEqualTo(rows);

@@ -62,7 +62,7 @@ class RestartIntegrationTests {
 		assertSameFiguresAsIndependentCount();
 		try (Warehouse warehouse = Warehouse.open(this.home.resolve("warehouse/current.duckdb"))) {
 			assertThat(warehouse.text("SELECT sha256 FROM meta.input_file WHERE source = 'insee_population_commune'"))
-				.isEqualTo(fr.territoire.ingest.InputDiscovery.sha256(workbook));
+				.isEqualTo(fr.territoire.config.FileHash.sha256(workbook));
 		}
 	}
 

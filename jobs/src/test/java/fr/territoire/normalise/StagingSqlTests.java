@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import fr.territoire.check.Problem;
-import fr.territoire.check.YamlFiles;
+import fr.territoire.config.Problem;
+import fr.territoire.config.YamlFiles;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.warehouse.Macros;
 import fr.territoire.warehouse.Sql;

@@ -1,4 +1,4 @@
-package fr.territoire.nightly;
+package fr.territoire.job;
 
 import java.nio.file.Files;
 import java.sql.Timestamp;
@@ -21,7 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
  * failed execution left, after checking it belongs to the same instance. Closes the
  * warehouse when the job ends, whatever its status.
  */
-class WarehouseLifecycleListener implements JobExecutionListener {
+public class WarehouseLifecycleListener implements JobExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(WarehouseLifecycleListener.class);
 
@@ -29,7 +29,7 @@ class WarehouseLifecycleListener implements JobExecutionListener {
 
 	private final JobRepository jobRepository;
 
-	WarehouseLifecycleListener(WarehouseSession warehouse, JobRepository jobRepository) {
+	public WarehouseLifecycleListener(WarehouseSession warehouse, JobRepository jobRepository) {
 		this.warehouse = warehouse;
 		this.jobRepository = jobRepository;
 	}

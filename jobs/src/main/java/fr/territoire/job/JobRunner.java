@@ -1,4 +1,4 @@
-package fr.territoire.nightly;
+package fr.territoire.job;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.territoire.home.TerritoireHome;
+import fr.territoire.config.TerritoireHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

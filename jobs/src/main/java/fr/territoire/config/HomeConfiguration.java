@@ -1,4 +1,4 @@
-package fr.territoire.home;
+package fr.territoire.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

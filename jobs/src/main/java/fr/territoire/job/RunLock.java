@@ -1,4 +1,4 @@
-package fr.territoire.nightly;
+package fr.territoire.job;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -1,4 +1,4 @@
-package fr.territoire.home;
+package fr.territoire.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.territoire.nightly;
+package fr.territoire.job;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Says when each step starts and ends, so that a long run shows where it is.
  */
-class StepLoggingListener implements StepExecutionListener {
+public class StepLoggingListener implements StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(StepLoggingListener.class);
 

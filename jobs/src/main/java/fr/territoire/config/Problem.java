@@ -1,4 +1,4 @@
-package fr.territoire.check;
+package fr.territoire.config;
 
 import java.util.Objects;
 

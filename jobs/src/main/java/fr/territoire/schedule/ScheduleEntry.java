@@ -1,4 +1,4 @@
-package fr.territoire.check;
+package fr.territoire.schedule;
 
 import java.time.ZoneId;
 import java.util.Objects;

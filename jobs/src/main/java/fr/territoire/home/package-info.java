@@ -1,4 +1,0 @@
-@NullMarked
-package fr.territoire.home;
-
-import org.jspecify.annotations.NullMarked;
