@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A configuration problem found by {@code territoire check} or at start-up. Errors make the
- * configuration invalid; warnings are printed and do not.
+ * A configuration problem found by {@code territoire check} or at start-up. Errors make
+ * the configuration invalid; warnings are printed and do not.
  *
  * @param file the file, relative to the project folder
  * @param line the line, when known
