@@ -1,54 +1,55 @@
 package fr.territoire.cli;
 
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import fr.territoire.check.ConfigurationCheck;
-import fr.territoire.config.Problem;
+import fr.territoire.normalise.StagingSql;
+import fr.territoire.project.ProjectConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code territoire check}: validates configuration, touches no data.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-		description = "Validates mappings, models, audits, indicators, publication and schedules; no data touched.")
+		description = { "Validates mappings, models, audits, indicators, publication and schedules; no data touched.",
+				"Errors make the configuration invalid (exit 2); warnings are printed and do not." })
 class CheckCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
-	@picocli.CommandLine.Option(names = "--show-sql", paramLabel = "SOURCE",
+	@Option(names = "--show-sql", paramLabel = "SOURCE",
 			description = "Also print the staging model generated from the mapping of SOURCE.")
 	String showSql;
 
 	@Override
 	public Integer call() {
 		var project = HomeOptions.project();
-		List<Problem> problems = ConfigurationCheck.run(project);
-		if (this.showSql != null && problems.isEmpty()) {
-			var mapping = fr.territoire.mapping.MappingCatalog.load(project)
-				.mappings()
-				.stream()
-				.filter((candidate) -> candidate.source().equals(this.showSql))
-				.findFirst();
+		ProjectConfiguration configuration = ConfigurationCheck.load(project);
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		configuration.warnings().forEach(err::println);
+		if (!configuration.errors().isEmpty()) {
+			configuration.errors().forEach(err::println);
+			err.println(configuration.errors().size() + " problem(s) found" + (configuration.warnings().isEmpty() ? "."
+					: ", and " + configuration.warnings().size() + " warning(s)."));
+			return ExitCodes.USAGE;
+		}
+		if (this.showSql != null) {
+			var mapping = configuration.mapping(this.showSql);
 			if (mapping.isEmpty() || !mapping.get().isDeclarative()) {
-				this.spec.commandLine()
-					.getErr()
-					.println("No declarative mapping (with a target table) for source '" + this.showSql + "'.");
+				err.println("No declarative mapping (with a target table) for source '" + this.showSql + "'.");
 				return ExitCodes.USAGE;
 			}
-			this.spec.commandLine().getOut().println(fr.territoire.normalise.StagingSql.sql(mapping.get()) + ";");
+			out.println(StagingSql.sql(mapping.get()) + ";");
 		}
-		if (problems.isEmpty()) {
-			this.spec.commandLine().getOut().println("Configuration of " + project + " is valid.");
-			return ExitCodes.SUCCESS;
-		}
-		var err = this.spec.commandLine().getErr();
-		problems.forEach(err::println);
-		err.println(problems.size() + " problem(s) found.");
-		return ExitCodes.USAGE;
+		out.println("Configuration of " + project + " is valid" + (configuration.warnings().isEmpty() ? "."
+				: " (" + configuration.warnings().size() + " warning(s))."));
+		return ExitCodes.SUCCESS;
 	}
 
 }

@@ -29,6 +29,11 @@ public class HomeOptions {
 			.normalize();
 	}
 
+	/** The full log of commands that start the application. */
+	Path log() {
+		return home().resolve("logs").resolve("territoire.log");
+	}
+
 	/**
 	 * The project folder: the territoire.project-dir system property (set by the
 	 * launcher), else the working directory.

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import fr.territoire.error.ErrorCode;
 import fr.territoire.job.JobRunner;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -49,10 +50,10 @@ class RunCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {
 			JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(this.job, runDate, this.rerun, out);
 			out.flush();
-			return switch (outcome) {
+			return switch (outcome.status()) {
 				case COMPLETED, ALREADY_COMPLETED -> ExitCodes.SUCCESS;
-				case UNKNOWN_JOB -> ExitCodes.USAGE;
-				case FAILED -> ExitCodes.JOB_FAILED;
+				case UNKNOWN_JOB -> ErrorCode.BAD_USAGE.kind().exitCode();
+				case FAILED -> ((outcome.failure() != null) ? outcome.failure() : ErrorCode.INTERNAL).kind().exitCode();
 			};
 		}
 	}

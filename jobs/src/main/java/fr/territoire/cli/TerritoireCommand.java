@@ -32,11 +32,12 @@ public class TerritoireCommand implements Runnable {
 
 	/** Parses and runs the command line; returns the exit code. */
 	public static int execute(String... args) {
-		CommandLine commandLine = new CommandLine(new TerritoireCommand());
+		TerritoireCommand root = new TerritoireCommand();
+		CommandLine commandLine = new CommandLine(root);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
 			PrintWriter err = command.getErr();
-			err.println("territoire: " + Failures.describe(exception));
+			err.println("territoire: " + Failures.describe(exception, root.homeOptions.log()));
 			err.flush();
 			return Failures.exitCode(exception);
 		});

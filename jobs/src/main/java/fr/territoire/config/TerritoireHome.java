@@ -73,6 +73,11 @@ public record TerritoireHome(Path root, Path project, @Nullable Path explicitInb
 		return this.root.resolve("run.lock");
 	}
 
+	/** The full log, with stack traces (the console shows messages only). */
+	public Path log() {
+		return this.root.resolve("logs").resolve("territoire.log");
+	}
+
 	public Path mappings() {
 		return this.project.resolve("mappings");
 	}

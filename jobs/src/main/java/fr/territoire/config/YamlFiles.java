@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.Location;
+import fr.territoire.error.TerritoireException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -40,7 +43,8 @@ public final class YamlFiles {
 				.toList();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("cannot list " + folder + ": " + ex.getMessage(), ex);
+			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, Location.file(folder.toString()),
+					"cannot list it: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import fr.territoire.config.Problem;
-import fr.territoire.config.YamlFiles;
+import fr.territoire.config.Definition;
+import fr.territoire.config.DefinitionFolder;
 
 /**
  * The indicator definitions of {@code warehouse/indicators/<id>.yaml}.
@@ -22,13 +23,11 @@ public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Proble
 		List<IndicatorDefinition> indicators = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
-		for (Path file : YamlFiles.list(folder, "*.yaml")) {
-			String shownAs = project.relativize(file).toString();
-			IndicatorDefinition definition = YamlFiles.read(file, IndicatorDefinition.class, shownAs, problems::add);
-			if (definition == null) {
-				continue;
-			}
-			if (!file.getFileName().toString().equals(definition.id() + ".yaml")) {
+		for (Definition<IndicatorDefinition> file : DefinitionFolder.read(project, folder, IndicatorDefinition.class,
+				DefinitionFolder.Kind.YAML, List.of(), problems::add)) {
+			String shownAs = file.shownAs();
+			IndicatorDefinition definition = file.spec();
+			if (!file.name().equals(definition.id())) {
 				problems.add(Problem.of(shownAs, "file name does not match id '" + definition.id() + "'",
 						"rename the file to " + definition.id() + ".yaml"));
 			}

@@ -3,10 +3,15 @@ package fr.territoire.job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import fr.territoire.config.TerritoireHome;
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +66,13 @@ public class JobRunner {
 		if (job == null) {
 			out.println("Unknown job '" + jobName + "'. Known jobs: "
 					+ this.jobs.values().stream().map(Job::getName).sorted().toList());
-			return Outcome.UNKNOWN_JOB;
+			return Outcome.of(Status.UNKNOWN_JOB);
 		}
 		Optional<RunLock> lock = RunLock.tryAcquire(this.home.runLock());
 		if (lock.isEmpty()) {
 			out.println("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
 					+ "); try again when it ends.");
-			return Outcome.FAILED;
+			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
 		try (RunLock held = lock.get()) {
 			recoverCrashedExecutions(jobName, out);
@@ -79,7 +84,7 @@ public class JobRunner {
 				if (!rerun) {
 					out.println("The " + jobName + " run of " + date + " already completed (execution " + last.getId()
 							+ ", ended " + last.getEndTime() + "); nothing to do. Use --rerun to run it again.");
-					return Outcome.ALREADY_COMPLETED;
+					return Outcome.of(Status.ALREADY_COMPLETED);
 				}
 				parameters.addString("rerun", java.time.Instant.now().toString());
 			}
@@ -95,7 +100,7 @@ public class JobRunner {
 				| org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 				| org.springframework.batch.core.job.parameters.InvalidJobParametersException ex) {
 			out.println("Cannot start " + jobName + ": " + ex.getMessage());
-			return Outcome.FAILED;
+			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
 	}
 
@@ -122,32 +127,72 @@ public class JobRunner {
 			if (execution.getExecutionContext().containsKey("report.path")) {
 				out.println("  report:    " + execution.getExecutionContext().getString("report.path"));
 			}
-			return Outcome.COMPLETED;
+			return Outcome.of(Status.COMPLETED);
 		}
 		out.println("Run " + execution.getStatus() + " (execution " + execution.getId() + ").");
+		List<Throwable> failures = new ArrayList<>();
 		execution.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStatus() != BatchStatus.COMPLETED)
 			.forEach((step) -> {
 				out.println("  step " + step.getStepName() + ": " + step.getStatus());
-				step.getFailureExceptions().forEach((failure) -> out.println("    " + rootMessage(failure)));
+				step.getFailureExceptions().forEach((failure) -> {
+					out.println("    " + describe(failure));
+					failures.add(failure);
+				});
 			});
-		execution.getFailureExceptions().forEach((failure) -> out.println("  " + rootMessage(failure)));
+		execution.getFailureExceptions().forEach((failure) -> {
+			out.println("  " + describe(failure));
+			failures.add(failure);
+		});
+		ErrorCode code = failures.stream()
+			.map(JobRunner::coded)
+			.flatMap(Optional::stream)
+			.map(TerritoireException::code)
+			.findFirst()
+			.orElse(ErrorCode.INTERNAL);
+		if (code.kind() == ErrorCode.Kind.INTERNAL) {
+			out.println("This is a bug: the full log is in " + this.home.log() + "; please report it with the log.");
+		}
 		out.println("Fix the cause, then run the same command again: the run resumes at the failed step.");
 		logger.debug("Failed execution {}", execution);
-		return Outcome.FAILED;
+		return Outcome.failed(code);
 	}
 
-	private static String rootMessage(Throwable failure) {
-		Throwable current = failure;
-		while (current.getCause() != null && !(current instanceof fr.territoire.error.TerritoireException)) {
-			current = current.getCause();
+	private static Optional<TerritoireException> coded(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof TerritoireException coded) {
+				return Optional.of(coded);
+			}
 		}
-		return current.getMessage();
+		return Optional.empty();
 	}
 
-	/** What a run ended with. */
-	public enum Outcome {
+	private static String describe(Throwable failure) {
+		return coded(failure).map(TerritoireException::getMessage)
+			.orElse("[" + ErrorCode.INTERNAL + "] " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+	}
+
+	/**
+	 * What a run ended with.
+	 *
+	 * @param status how it ended
+	 * @param failure the code of its failure, null unless it failed
+	 */
+	public record Outcome(Status status, @Nullable ErrorCode failure) {
+
+		static Outcome of(Status status) {
+			return new Outcome(status, null);
+		}
+
+		static Outcome failed(ErrorCode code) {
+			return new Outcome(Status.FAILED, code);
+		}
+
+	}
+
+	/** How a run ended. */
+	public enum Status {
 
 		COMPLETED, ALREADY_COMPLETED, FAILED, UNKNOWN_JOB
 

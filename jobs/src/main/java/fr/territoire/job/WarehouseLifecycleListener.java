@@ -5,6 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.Location;
+import fr.territoire.error.TerritoireException;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
 import fr.territoire.warehouse.Warehouses;
@@ -47,16 +50,18 @@ public class WarehouseLifecycleListener implements JobExecutionListener {
 				return;
 			}
 			this.warehouse.close();
-			throw new IllegalStateException(next + " belongs to job instance " + owner + ", not " + instance
-					+ ": another run used it since. Start this date again with --rerun.");
+			throw new TerritoireException(ErrorCode.RUN_CONFLICT, Location.file(next.toString()),
+					next + " belongs to job instance " + owner + ", not " + instance
+							+ ": another run used it since. Start this date again with --rerun.");
 		}
 		if (restart && promotedBy(instance)) {
 			logger.info("Instance {} already promoted its warehouse; finishing the remaining steps", instance);
 			return;
 		}
 		if (restart) {
-			throw new IllegalStateException(next + " is missing, so instance " + instance
-					+ " cannot resume where it failed. Start this date again with --rerun.");
+			throw new TerritoireException(ErrorCode.RUN_CONFLICT, Location.file(next.toString()),
+					next + " is missing, so instance " + instance
+							+ " cannot resume where it failed. Start this date again with --rerun.");
 		}
 		this.warehouse.close();
 		Warehouses.delete(next);

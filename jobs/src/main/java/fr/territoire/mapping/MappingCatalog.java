@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 import fr.territoire.config.Problem;
-import fr.territoire.config.YamlFiles;
+import fr.territoire.config.Definition;
+import fr.territoire.config.DefinitionFolder;
 
 /**
- * Every mapping of {@code mappings/}, in file-name order.
+ * Every mapping of {@code mappings/} ({@code .yaml} or {@code .yml}), in file-name order.
  *
  * @param mappings the valid mappings
  * @param problems what is wrong with the others
@@ -24,21 +25,18 @@ public record MappingCatalog(List<Mapping> mappings, List<Problem> problems) {
 		List<Mapping> mappings = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Set<String> sources = new HashSet<>();
-		for (Path file : YamlFiles.list(folder, "*.yaml")) {
-			String shownAs = project.relativize(file).toString();
-			Mapping mapping = YamlFiles.read(file, Mapping.class, shownAs, problems::add);
-			if (mapping == null) {
-				continue;
-			}
+		for (Definition<Mapping> definition : DefinitionFolder.read(project, folder, Mapping.class,
+				DefinitionFolder.Kind.YAML, List.of(), problems::add)) {
+			String shownAs = definition.shownAs();
+			Mapping mapping = definition.spec();
 			if (!sources.add(mapping.source())) {
 				problems.add(Problem.of(shownAs, "source '" + mapping.source() + "' is declared by another mapping",
 						"each source has exactly one mapping file"));
 				continue;
 			}
-			String expectedName = mapping.source() + ".yaml";
-			if (!file.getFileName().toString().equals(expectedName)) {
+			if (!definition.name().equals(mapping.source())) {
 				problems.add(Problem.of(shownAs, "file name does not match source '" + mapping.source() + "'",
-						"rename the file to " + expectedName));
+						"rename the file to " + mapping.source() + ".yaml"));
 				continue;
 			}
 			if (!isKnownEncoding(mapping.encodingName())) {

@@ -3,7 +3,6 @@ package fr.territoire.nightly;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.territoire.audit.AuditCatalog;
 import fr.territoire.audit.AuditTasklet;
 import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.history.HistoryTasklet;
@@ -11,7 +10,6 @@ import fr.territoire.config.TerritoireHome;
 import fr.territoire.job.StepLoggingListener;
 import fr.territoire.job.WarehouseLifecycleListener;
 import fr.territoire.config.TerritoireProperties;
-import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.indicator.IndicatorTasklet;
 import fr.territoire.ingest.DiscoverTasklet;
 import fr.territoire.ingest.IngestTasklet;
@@ -19,7 +17,7 @@ import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
 import fr.territoire.normalise.StagingSql;
-import fr.territoire.publish.PublicationSpec;
+import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.report.RunReportTasklet;
 import fr.territoire.warehouse.ModelCatalog;
@@ -48,32 +46,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(NightlyJobConfiguration.class);
+
 	/** The job's name, as given to {@code territoire run}. */
 	public static final String JOB_NAME = "nightly";
 
 	@Bean
-	MappingCatalog mappingCatalog(TerritoireHome home) {
-		return Catalogs.valid(MappingCatalog.load(home.project()), MappingCatalog::problems);
-	}
-
-	@Bean
-	ModelCatalog modelCatalog(TerritoireHome home) {
-		return Catalogs.valid(ModelCatalog.load(home.project()), ModelCatalog::problems);
-	}
-
-	@Bean
-	AuditCatalog auditCatalog(TerritoireHome home) {
-		return Catalogs.valid(AuditCatalog.load(home.project()), AuditCatalog::problems);
-	}
-
-	@Bean
-	IndicatorCatalog indicatorCatalog(TerritoireHome home) {
-		return Catalogs.valid(IndicatorCatalog.load(home.project()), IndicatorCatalog::problems);
-	}
-
-	@Bean
-	PublicationSpec publicationSpec(TerritoireHome home) {
-		return PublicationSpec.loadOrFail(home.project());
+	ProjectConfiguration projectConfiguration(TerritoireHome home) {
+		ProjectConfiguration configuration = ProjectConfiguration.load(home.project(), Jobs.NAMES).requireValid();
+		configuration.warnings().forEach((warning) -> logger.warn("{}", warning));
+		return configuration;
 	}
 
 	@Bean(destroyMethod = "close")
@@ -83,8 +65,9 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
-			IndicatorCatalog indicators, PublicationSpec publication, TerritoireProperties properties) {
+			WarehouseSession warehouse, ProjectConfiguration project, TerritoireProperties properties) {
+		MappingCatalog mappings = project.mappings();
+		ModelCatalog models = project.models();
 		StepFactory steps = new StepFactory(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
@@ -93,7 +76,7 @@ public class NightlyJobConfiguration {
 			job.next(steps.step("ingest." + mapping.source(), new IngestTasklet(warehouse, mapping)));
 		}
 		for (Mapping mapping : normaliseOrder(mappings.mappings())) {
-			SqlModel model = stagingModel(models, mapping);
+			SqlModel model = project.stagingModel(mapping);
 			job.next(steps.step("normalise." + mapping.source(), new NormaliseTasklet(warehouse, mapping, model)));
 		}
 		return job
@@ -102,10 +85,10 @@ public class NightlyJobConfiguration {
 			.next(steps.step("history", new HistoryTasklet(warehouse)))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
-			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
-			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators)))
+			.next(steps.step("audit", new AuditTasklet(warehouse, project.audits())))
+			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators())))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
-			.next(steps.step("publish", new PublishTasklet(warehouse, publication)))
+			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication())))
 			.next(steps.step("report", new RunReportTasklet(warehouse)))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))
 			.build();
@@ -125,24 +108,6 @@ public class NightlyJobConfiguration {
 			.filter((mapping) -> mapping.isDeclarative() && !StagingSql.references(mapping).isEmpty())
 			.forEach(ordered::add);
 		return ordered;
-	}
-
-	private static SqlModel stagingModel(ModelCatalog models, Mapping mapping) {
-		if (mapping.isDeclarative()) {
-			return StagingSql.model(mapping);
-		}
-		List<SqlModel> matching = new ArrayList<>();
-		for (SqlModel model : models.layer(SqlModel.Layer.STAGING)) {
-			if (mapping.source().equals(model.spec().source())) {
-				matching.add(model);
-			}
-		}
-		if (matching.size() != 1) {
-			throw new IllegalStateException("source " + mapping.source() + " needs exactly one staging model "
-					+ "(warehouse/models/staging/*.yaml with 'source: " + mapping.source() + "'), found "
-					+ matching.size());
-		}
-		return matching.get(0);
 	}
 
 	private record StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager) {

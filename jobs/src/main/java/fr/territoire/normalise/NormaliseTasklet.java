@@ -54,7 +54,8 @@ public class NormaliseTasklet implements Tasklet {
 		step.getExecutionContext().putLong("rows.rejected", rejected);
 		double threshold = this.mapping.rejectThreshold();
 		if (read > 0 && (double) rejected / read > threshold) {
-			throw new TerritoireException(ErrorCode.UNREADABLE_INPUT, Location.file(this.mapping.source()),
+			throw new TerritoireException(ErrorCode.REJECT_RATE_EXCEEDED,
+					Location.file("mappings/" + this.mapping.source() + ".yaml"),
 					String.format(java.util.Locale.ROOT,
 							"%d of %d rows rejected (%.1f%%), above the mapping's max_reject_rate of %.1f%%; "
 									+ "see quality.rejected_row",

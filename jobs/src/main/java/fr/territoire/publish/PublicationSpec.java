@@ -2,13 +2,12 @@ package fr.territoire.publish;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import fr.territoire.config.Problem;
-import fr.territoire.config.YamlFiles;
+import fr.territoire.config.DefinitionFolder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,25 +73,19 @@ public record PublicationSpec(String title, String description, String licence, 
 
 	}
 
-	/** Loads {@code warehouse/publish.yaml}; problems go to the list. */
+	/**
+	 * Loads {@code warehouse/publish.yaml} (or {@code .yml}); problems go to the list.
+	 * @return the specification, or null when it is missing or invalid
+	 */
 	public static @Nullable PublicationSpec load(Path project, List<Problem> problems) {
-		Path file = project.resolve("warehouse").resolve("publish.yaml");
-		String shownAs = project.relativize(file).toString();
-		if (!Files.isRegularFile(file)) {
-			problems.add(Problem.of(shownAs, "missing", "declare the published tables in warehouse/publish.yaml"));
+		Path folder = project.resolve("warehouse");
+		if (!Files.isRegularFile(folder.resolve("publish.yaml"))
+				&& !Files.isRegularFile(folder.resolve("publish.yml"))) {
+			problems.add(Problem.of("warehouse/publish.yaml", "missing",
+					"declare the published tables in warehouse/publish.yaml"));
 			return null;
 		}
-		return YamlFiles.read(file, PublicationSpec.class, shownAs, problems::add);
-	}
-
-	/** Loads {@code warehouse/publish.yaml} or fails with its problems. */
-	public static PublicationSpec loadOrFail(Path project) {
-		List<Problem> problems = new ArrayList<>();
-		PublicationSpec spec = load(project, problems);
-		if (spec == null) {
-			throw new IllegalStateException(problems.toString());
-		}
-		return spec;
+		return DefinitionFolder.readFile(project, folder, "publish", PublicationSpec.class, problems::add);
 	}
 
 }

@@ -40,9 +40,14 @@ public final class ReadOnlyQuery {
 			try (ResultSet result = statement.executeQuery(sql)) {
 				print(result, format, out);
 			}
+			catch (SQLException ex) {
+				throw new TerritoireException(ErrorCode.BAD_QUERY, null, "DuckDB refused the query: " + ex.getMessage(),
+						ex);
+			}
 		}
 		catch (SQLException ex) {
-			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, null, "query failed: " + ex.getMessage(), ex);
+			throw new TerritoireException(ErrorCode.WAREHOUSE, null,
+					"cannot query the warehouse " + warehouse + ": " + ex.getMessage(), ex);
 		}
 		out.flush();
 	}

@@ -1,7 +1,5 @@
 package fr.territoire.warehouse;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import fr.territoire.config.Problem;
-import fr.territoire.config.YamlFiles;
+import fr.territoire.config.Definition;
+import fr.territoire.config.DefinitionFolder;
 
 /**
  * The SQL models of {@code warehouse/models/<layer>/}, each with its YAML, in dependency
@@ -28,27 +27,19 @@ public record ModelCatalog(List<SqlModel> models, List<Problem> problems) {
 		for (SqlModel.Layer layer : SqlModel.Layer.values()) {
 			Path folder = project.resolve("warehouse").resolve("models").resolve(layer.folder());
 			Map<String, SqlModel> byName = new LinkedHashMap<>();
-			for (Path sqlFile : YamlFiles.list(folder, "*.sql")) {
-				String name = sqlFile.getFileName().toString().replaceFirst("\\.sql$", "");
-				String shownAs = project.relativize(sqlFile).toString();
-				Path yamlFile = sqlFile.resolveSibling(name + ".yaml");
-				if (!Files.isRegularFile(yamlFile)) {
-					problems.add(Problem.of(shownAs, "the model has no YAML beside it",
-							"add " + name + ".yaml with description, grain and columns"));
-					continue;
-				}
-				ModelSpec spec = YamlFiles.read(yamlFile, ModelSpec.class, project.relativize(yamlFile).toString(),
-						problems::add);
-				String sql = read(sqlFile);
-				if (sql.isBlank()) {
-					problems.add(Problem.of(shownAs, "the model is empty", "write one SELECT statement"));
-				}
-				else if (spec != null) {
-					byName.put(name, new SqlModel(layer, name, sql.strip().replaceFirst(";\\s*$", ""), spec));
-				}
+			for (Definition<ModelSpec> definition : DefinitionFolder.read(project, folder, ModelSpec.class,
+					DefinitionFolder.Kind.YAML_AND_SQL, List.of(), problems::add)) {
+				byName.put(definition.name(),
+						new SqlModel(layer, definition.name(), definition.requiredSql(), definition.spec()));
 			}
 			models.addAll(sorted(byName, problems, project.relativize(folder).toString()));
 		}
+		DefinitionFolder.read(project, project.resolve("warehouse").resolve("models"), ModelSpec.class,
+				DefinitionFolder.Kind.YAML_AND_SQL,
+				java.util.Arrays.stream(SqlModel.Layer.values()).map(SqlModel.Layer::folder).toList(), problems::add)
+			.forEach((misplaced) -> problems.add(Problem.of(misplaced.shownAs(), "a model must be in a layer folder",
+					"move it to warehouse/models/<layer>/, layers: "
+							+ java.util.Arrays.toString(SqlModel.Layer.values()))));
 		return new ModelCatalog(List.copyOf(models), List.copyOf(problems));
 	}
 
@@ -89,15 +80,6 @@ public record ModelCatalog(List<SqlModel> models, List<Problem> problems) {
 		visiting.remove(name);
 		done.add(name);
 		ordered.add(model);
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("cannot read " + file + ": " + ex.getMessage(), ex);
-		}
 	}
 
 }

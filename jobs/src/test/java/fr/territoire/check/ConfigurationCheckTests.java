@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import fr.territoire.config.Problem;
+import fr.territoire.support.SampleExpectations;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,21 +217,45 @@ class ConfigurationCheckTests {
 		});
 	}
 
+	@Test
+	void readsAMappingWrittenAsYml(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		String comparateur = Files.readString(project.resolve("mappings/insee_comparateur.yaml"));
+		Files.writeString(project.resolve("mappings/mine.yml"),
+				comparateur.replace("source: insee_comparateur", "source: mine")
+					.replace("stg_insee__comparateur", "stg_mine") + "frobnicate: true\n");
+		List<Problem> problems = ConfigurationCheck.run(project);
+		assertThat(problems).extracting(Problem::file, Problem::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("mappings/mine.yml", "unknown key 'frobnicate'"));
+		Files.writeString(project.resolve("mappings/mine.yml"),
+				comparateur.replace("source: insee_comparateur", "source: mine")
+					.replace("stg_insee__comparateur", "stg_mine"));
+		assertThat(ConfigurationCheck.load(project).mapping("mine")).isPresent();
+		assertThat(ConfigurationCheck.load(project).errors()).isEmpty();
+	}
+
+	@Test
+	void warnsAboutAStrayFileInMappingsWithoutInvalidatingTheConfiguration(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("mappings/notes.txt"), "to do: the partner's new workbook");
+		var configuration = ConfigurationCheck.load(project);
+		assertThat(configuration.errors()).isEmpty();
+		assertThat(configuration.warnings()).extracting(Problem::file, Problem::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("mappings/notes.txt",
+					"is not read: mappings holds .yaml or .yml files"));
+	}
+
+	@Test
+	void failsOnAModelWithoutYaml(@TempDir Path project) throws IOException {
+		copyConfiguration(project);
+		Files.writeString(project.resolve("warehouse/models/marts/orphan.sql"), "SELECT 1 AS one");
+		assertThat(ConfigurationCheck.load(project).errors()).extracting(Problem::file, Problem::message)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("warehouse/models/marts/orphan.sql", "has no YAML beside it"));
+	}
+
 	static void copyConfiguration(Path target) throws IOException {
-		for (String folder : List.of("mappings", "warehouse", "schedules")) {
-			Path source = PROJECT.resolve(folder);
-			try (var paths = Files.walk(source)) {
-				for (Path path : paths.toList()) {
-					Path copy = target.resolve(PROJECT.relativize(path).toString());
-					if (Files.isDirectory(path)) {
-						Files.createDirectories(copy);
-					}
-					else {
-						Files.copy(path, copy);
-					}
-				}
-			}
-		}
+		SampleExpectations.copyConfiguration(target);
 	}
 
 }

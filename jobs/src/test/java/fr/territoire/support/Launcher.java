@@ -22,7 +22,15 @@ public final class Launcher {
 
 	/** Runs a command to its end. */
 	public static Result run(String... arguments) throws IOException, InterruptedException {
-		Process process = start(arguments);
+		return runIn(SampleExpectations.PROJECT, arguments);
+	}
+
+	/**
+	 * Runs a command to its end with another project folder (mappings, warehouse,
+	 * schedules).
+	 */
+	public static Result runIn(Path project, String... arguments) throws IOException, InterruptedException {
+		Process process = start(project, arguments);
 		List<String> lines = new ArrayList<>();
 		try (BufferedReader reader = reader(process)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -43,7 +51,7 @@ public final class Launcher {
 	 */
 	public static String killWhen(Predicate<String> trigger, String... arguments)
 			throws IOException, InterruptedException {
-		Process process = start(arguments);
+		Process process = start(SampleExpectations.PROJECT, arguments);
 		List<String> lines = new ArrayList<>();
 		try (BufferedReader reader = reader(process)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -58,10 +66,10 @@ public final class Launcher {
 		return String.join("\n", lines);
 	}
 
-	private static Process start(String... arguments) throws IOException {
+	private static Process start(Path project, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-						"-Dterritoire.project-dir=" + SampleExpectations.PROJECT, "-jar", JAR.toString()));
+						"-Dterritoire.project-dir=" + project, "-jar", JAR.toString()));
 		command.addAll(List.of(arguments));
 		return new ProcessBuilder(command).redirectErrorStream(true).start();
 	}

@@ -42,6 +42,27 @@ public final class SampleExpectations {
 	 * Copies the bundled samples into an inbox folder (the helper script that derived
 	 * them is left out).
 	 */
+	/**
+	 * Copies the project's configuration folders (mappings, warehouse, schedules) into
+	 * another project folder.
+	 */
+	public static void copyConfiguration(Path target) throws IOException {
+		for (String folder : List.of("mappings", "warehouse", "schedules")) {
+			Path source = PROJECT.resolve(folder);
+			try (var paths = Files.walk(source)) {
+				for (Path path : paths.toList()) {
+					Path copy = target.resolve(PROJECT.relativize(path).toString());
+					if (Files.isDirectory(path)) {
+						Files.createDirectories(copy);
+					}
+					else {
+						Files.copy(path, copy);
+					}
+				}
+			}
+		}
+	}
+
 	public static void copySamples(Path inbox) throws IOException {
 		try (var paths = Files.walk(SAMPLES)) {
 			for (Path path : paths.toList()) {

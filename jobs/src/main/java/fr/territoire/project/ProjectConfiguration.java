@@ -1,0 +1,128 @@
+package fr.territoire.project;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import fr.territoire.audit.AuditCatalog;
+import fr.territoire.config.Definition;
+import fr.territoire.config.Problem;
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.Location;
+import fr.territoire.error.TerritoireException;
+import fr.territoire.indicator.IndicatorCatalog;
+import fr.territoire.mapping.Mapping;
+import fr.territoire.mapping.MappingCatalog;
+import fr.territoire.publish.PublicationSpec;
+import fr.territoire.schedule.ScheduleCatalog;
+import fr.territoire.schedule.ScheduleEntry;
+import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.SqlModel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the project's folders declare, read once, with every problem found: in a
+ * file, between files (a mapping and its staging model, a schedule and its job), or a
+ * file that nothing reads.
+ *
+ * @param folder the project folder
+ * @param mappings {@code mappings/}
+ * @param models {@code warehouse/models/}
+ * @param audits {@code warehouse/audits/}
+ * @param indicators {@code warehouse/indicators/}
+ * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
+ * @param schedules {@code schedules/}
+ * @param problems every problem, errors and warnings
+ */
+public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
+		IndicatorCatalog indicators, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
+		List<Problem> problems) {
+
+	public ProjectConfiguration {
+		Objects.requireNonNull(folder, "folder is null");
+		problems = List.copyOf(problems);
+	}
+
+	/**
+	 * Reads every configuration folder of a project.
+	 * @param project the project folder
+	 * @param jobs the names of the jobs the application defines (schedules must name one)
+	 * @return the configuration with all its problems
+	 */
+	public static ProjectConfiguration load(Path project, Set<String> jobs) {
+		List<Problem> problems = new ArrayList<>();
+		MappingCatalog mappings = MappingCatalog.load(project);
+		ModelCatalog models = ModelCatalog.load(project);
+		AuditCatalog audits = AuditCatalog.load(project);
+		IndicatorCatalog indicators = IndicatorCatalog.load(project);
+		ScheduleCatalog schedules = ScheduleCatalog.load(project);
+		problems.addAll(mappings.problems());
+		problems.addAll(models.problems());
+		problems.addAll(audits.problems());
+		problems.addAll(indicators.problems());
+		if (indicators.indicators().isEmpty() && indicators.problems().isEmpty()) {
+			problems.add(Problem.of("warehouse/indicators", "no indicator defined",
+					"add at least one warehouse/indicators/<id>.yaml"));
+		}
+		PublicationSpec publication = PublicationSpec.load(project, problems);
+		problems.addAll(schedules.problems());
+		for (Definition<ScheduleEntry> entry : schedules.entries()) {
+			if (!jobs.contains(entry.spec().job())) {
+				problems.add(Problem.of(entry.shownAs(), "unknown job '" + entry.spec().job() + "'",
+						"known jobs: " + jobs.stream().sorted().toList()));
+			}
+		}
+		problems.addAll(StagingLinks.problems(mappings, models));
+		problems.addAll(WarehouseFolder.unread(project));
+		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules,
+				problems);
+	}
+
+	/** The problems that make the configuration invalid. */
+	public List<Problem> errors() {
+		return this.problems.stream().filter(Problem::isError).toList();
+	}
+
+	/** The problems printed without making the configuration invalid. */
+	public List<Problem> warnings() {
+		return this.problems.stream().filter((problem) -> !problem.isError()).toList();
+	}
+
+	/**
+	 * This configuration, when it has no error.
+	 * @throws TerritoireException with code {@link ErrorCode#BAD_CONFIGURATION} listing
+	 * every error
+	 */
+	public ProjectConfiguration requireValid() {
+		List<Problem> errors = errors();
+		if (!errors.isEmpty()) {
+			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, Location.file(errors.get(0).file()),
+					"invalid configuration (run 'territoire check'):\n"
+							+ errors.stream().map((problem) -> "  " + problem).collect(Collectors.joining("\n")));
+		}
+		return this;
+	}
+
+	/** The publication specification of a valid configuration. */
+	public PublicationSpec requiredPublication() {
+		return Objects.requireNonNull(requireValid().publication, "publication is null in a valid configuration");
+	}
+
+	/** The mapping of a source, if any. */
+	public Optional<Mapping> mapping(String source) {
+		return this.mappings.mappings().stream().filter((mapping) -> mapping.source().equals(source)).findFirst();
+	}
+
+	/**
+	 * The staging model that validates a mapping's rows: generated from a declarative
+	 * mapping, otherwise the one hand-written model naming its source.
+	 */
+	public SqlModel stagingModel(Mapping mapping) {
+		return StagingLinks.stagingModel(this.models, mapping);
+	}
+
+}

@@ -1,0 +1,69 @@
+package fr.territoire.project;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.territoire.config.Problem;
+import fr.territoire.mapping.Mapping;
+import fr.territoire.mapping.MappingCatalog;
+import fr.territoire.normalise.StagingSql;
+import fr.territoire.normalise.StagingSqlCheck;
+import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.SqlModel;
+
+/**
+ * The link between each mapping and the staging model that validates its rows: generated
+ * from a mapping with a target table, otherwise exactly one hand-written model naming its
+ * source.
+ */
+final class StagingLinks {
+
+	private StagingLinks() {
+	}
+
+	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models) {
+		List<Problem> problems = new ArrayList<>();
+		for (Mapping mapping : mappings.mappings()) {
+			long staging = handWritten(models, mapping).size();
+			String shownAs = "mappings/" + mapping.source() + ".yaml";
+			if (mapping.isDeclarative()) {
+				if (staging != 0) {
+					problems.add(Problem.of(shownAs,
+							"has a target table, so its staging model is generated, but " + staging
+									+ " hand-written staging model(s) also name this source",
+							"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
+									+ "target"));
+				}
+				StagingSqlCheck.problem(mapping)
+					.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
+							"check the patterns, formats and references of the mapping's columns")));
+			}
+			else if (staging != 1) {
+				problems.add(Problem.of(shownAs, "needs exactly one staging model, found " + staging,
+						"add warehouse/models/staging/stg_<source>__<entity>.sql with 'source: " + mapping.source()
+								+ "' in its YAML"));
+			}
+		}
+		return problems;
+	}
+
+	static SqlModel stagingModel(ModelCatalog models, Mapping mapping) {
+		if (mapping.isDeclarative()) {
+			return StagingSql.model(mapping);
+		}
+		List<SqlModel> matching = handWritten(models, mapping);
+		if (matching.size() != 1) {
+			throw new IllegalStateException("source " + mapping.source() + " needs exactly one staging model, found "
+					+ matching.size() + ": the configuration should have been refused");
+		}
+		return matching.get(0);
+	}
+
+	private static List<SqlModel> handWritten(ModelCatalog models, Mapping mapping) {
+		return models.layer(SqlModel.Layer.STAGING)
+			.stream()
+			.filter((model) -> mapping.source().equals(model.spec().source()))
+			.toList();
+	}
+
+}
