@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionFolder;
@@ -18,7 +19,7 @@ import fr.territoire.config.DefinitionFolder;
 public record AuditCatalog(List<Audit> audits, List<Problem> problems) {
 
 	public static AuditCatalog load(Path project) {
-		Path folder = project.resolve("warehouse").resolve("audits");
+		Path folder = ProjectFolders.of(project).audits();
 		List<Audit> audits = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		for (Definition<AuditSpec> definition : DefinitionFolder.read(project, folder, AuditSpec.class,

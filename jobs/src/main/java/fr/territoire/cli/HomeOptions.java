@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.config.TerritoireHome;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -31,7 +32,12 @@ public class HomeOptions {
 
 	/** The full log of commands that start the application. */
 	Path log() {
-		return home().resolve("logs").resolve("territoire.log");
+		return territoireHome().log();
+	}
+
+	/** The folders of the home and project chosen on the command line. */
+	TerritoireHome territoireHome() {
+		return new TerritoireHome(home(), project(), null);
 	}
 
 	/**
@@ -53,7 +59,7 @@ public class HomeOptions {
 		if (inbox != null) {
 			arguments.add("--territoire.inbox=" + inbox.toAbsolutePath().normalize());
 		}
-		arguments.add("--spring.datasource.url=jdbc:h2:file:" + home.resolve("batch").resolve("repository")
+		arguments.add("--spring.datasource.url=jdbc:h2:file:" + territoireHome().jobRepository()
 				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
 		return arguments;
 	}

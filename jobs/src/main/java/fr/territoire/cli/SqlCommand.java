@@ -33,7 +33,7 @@ class SqlCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var warehouse = this.parent.homeOptions.home().resolve("warehouse").resolve("current.duckdb");
+		var warehouse = this.parent.homeOptions.territoireHome().currentWarehouse();
 		ReadOnlyQuery.run(warehouse, this.query, this.format, this.spec.commandLine().getOut());
 		return ExitCodes.SUCCESS;
 	}

@@ -31,7 +31,7 @@ public record TerritoireHome(Path root, Path project, @Nullable Path explicitInb
 			return this.explicitInbox;
 		}
 		Path homeInbox = this.root.resolve("inbox");
-		return Files.isDirectory(homeInbox) ? homeInbox : this.project.resolve("samples");
+		return Files.isDirectory(homeInbox) ? homeInbox : folders().samples();
 	}
 
 	public Path warehouseFolder() {
@@ -78,16 +78,14 @@ public record TerritoireHome(Path root, Path project, @Nullable Path explicitInb
 		return this.root.resolve("logs").resolve("territoire.log");
 	}
 
-	public Path mappings() {
-		return this.project.resolve("mappings");
+	/** The project's configuration folders. */
+	public ProjectFolders folders() {
+		return ProjectFolders.of(this.project);
 	}
 
-	public Path warehouseSql() {
-		return this.project.resolve("warehouse");
-	}
-
-	public Path schedules() {
-		return this.project.resolve("schedules");
+	/** The job repository's database (H2 file, without its extension). */
+	public Path jobRepository() {
+		return batchFolder().resolve("repository");
 	}
 
 }

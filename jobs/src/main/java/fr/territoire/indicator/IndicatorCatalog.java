@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionFolder;
@@ -19,7 +20,7 @@ import fr.territoire.config.DefinitionFolder;
 public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Problem> problems) {
 
 	public static IndicatorCatalog load(Path project) {
-		Path folder = project.resolve("warehouse").resolve("indicators");
+		Path folder = ProjectFolders.of(project).indicators();
 		List<IndicatorDefinition> indicators = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Set<String> ids = new HashSet<>();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionFolder;
@@ -21,7 +22,7 @@ import fr.territoire.config.DefinitionFolder;
 public record MappingCatalog(List<Mapping> mappings, List<Problem> problems) {
 
 	public static MappingCatalog load(Path project) {
-		Path folder = project.resolve("mappings");
+		Path folder = ProjectFolders.of(project).mappings();
 		List<Mapping> mappings = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Set<String> sources = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
@@ -26,7 +27,7 @@ final class WarehouseFolder {
 	}
 
 	static List<Problem> unread(Path project) {
-		Path folder = project.resolve("warehouse");
+		Path folder = ProjectFolders.of(project).warehouse();
 		if (!Files.isDirectory(folder)) {
 			return List.of(Problem.of("warehouse", "missing", "the project needs warehouse/ (models, publish.yaml…)"));
 		}

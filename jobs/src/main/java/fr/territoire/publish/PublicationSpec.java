@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.config.DefinitionFolder;
 import org.jspecify.annotations.Nullable;
@@ -78,7 +79,7 @@ public record PublicationSpec(String title, String description, String licence, 
 	 * @return the specification, or null when it is missing or invalid
 	 */
 	public static @Nullable PublicationSpec load(Path project, List<Problem> problems) {
-		Path folder = project.resolve("warehouse");
+		Path folder = ProjectFolders.of(project).warehouse();
 		if (!Files.isRegularFile(folder.resolve("publish.yaml"))
 				&& !Files.isRegularFile(folder.resolve("publish.yml"))) {
 			problems.add(Problem.of("warehouse/publish.yaml", "missing",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionFolder;
 import fr.territoire.config.Problem;
@@ -18,7 +19,7 @@ public record ScheduleCatalog(List<Definition<ScheduleEntry>> entries, List<Prob
 
 	public static ScheduleCatalog load(Path project) {
 		List<Problem> problems = new ArrayList<>();
-		List<Definition<ScheduleEntry>> entries = DefinitionFolder.read(project, project.resolve("schedules"),
+		List<Definition<ScheduleEntry>> entries = DefinitionFolder.read(project, ProjectFolders.of(project).schedules(),
 				ScheduleEntry.class, DefinitionFolder.Kind.YAML, List.of(), problems::add);
 		return new ScheduleCatalog(List.copyOf(entries), List.copyOf(problems));
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.territoire.config.ProjectFolders;
 import fr.territoire.config.Problem;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionFolder;
@@ -25,7 +26,7 @@ public record ModelCatalog(List<SqlModel> models, List<Problem> problems) {
 		List<SqlModel> models = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		for (SqlModel.Layer layer : SqlModel.Layer.values()) {
-			Path folder = project.resolve("warehouse").resolve("models").resolve(layer.folder());
+			Path folder = ProjectFolders.of(project).models().resolve(layer.folder());
 			Map<String, SqlModel> byName = new LinkedHashMap<>();
 			for (Definition<ModelSpec> definition : DefinitionFolder.read(project, folder, ModelSpec.class,
 					DefinitionFolder.Kind.YAML_AND_SQL, List.of(), problems::add)) {
@@ -34,9 +35,10 @@ public record ModelCatalog(List<SqlModel> models, List<Problem> problems) {
 			}
 			models.addAll(sorted(byName, problems, project.relativize(folder).toString()));
 		}
-		DefinitionFolder.read(project, project.resolve("warehouse").resolve("models"), ModelSpec.class,
-				DefinitionFolder.Kind.YAML_AND_SQL,
-				java.util.Arrays.stream(SqlModel.Layer.values()).map(SqlModel.Layer::folder).toList(), problems::add)
+		DefinitionFolder
+			.read(project, ProjectFolders.of(project).models(), ModelSpec.class, DefinitionFolder.Kind.YAML_AND_SQL,
+					java.util.Arrays.stream(SqlModel.Layer.values()).map(SqlModel.Layer::folder).toList(),
+					problems::add)
 			.forEach((misplaced) -> problems.add(Problem.of(misplaced.shownAs(), "a model must be in a layer folder",
 					"move it to warehouse/models/<layer>/, layers: "
 							+ java.util.Arrays.toString(SqlModel.Layer.values()))));
