@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.config.Definition;
+import fr.territoire.config.DefinitionsIn;
 import fr.territoire.config.Problem;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
@@ -36,11 +37,12 @@ import org.jspecify.annotations.Nullable;
  * @param indicators {@code warehouse/indicators/}
  * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
  * @param schedules {@code schedules/}
+ * @param declared the folders of the records annotated with {@link DefinitionsIn}
  * @param problems every problem, errors and warnings
  */
 public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
 		IndicatorCatalog indicators, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
-		List<Problem> problems) {
+		DeclaredFolders declared, List<Problem> problems) {
 
 	public ProjectConfiguration {
 		Objects.requireNonNull(folder, "folder is null");
@@ -77,8 +79,9 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 			}
 		}
 		problems.addAll(StagingLinks.problems(mappings, models));
+		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
-		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules,
+		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules, declared,
 				problems);
 	}
 
@@ -110,6 +113,14 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 	/** The publication specification of a valid configuration. */
 	public PublicationSpec requiredPublication() {
 		return Objects.requireNonNull(requireValid().publication, "publication is null in a valid configuration");
+	}
+
+	/**
+	 * The definitions of a folder declared by its record with {@link DefinitionsIn}: how
+	 * a stage with its own folder gets what it runs.
+	 */
+	public <T> List<Definition<T>> definitions(Class<T> type) {
+		return this.declared.of(type);
 	}
 
 	/** The mapping of a source, if any. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import fr.territoire.config.ProjectFolders;
+import fr.territoire.config.DefinitionsIn;
 import fr.territoire.config.Problem;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
@@ -20,10 +21,21 @@ import fr.territoire.error.TerritoireException;
 final class WarehouseFolder {
 
 	/** Folders and files of {@code warehouse/} that some part of Territoire reads. */
-	static final Set<String> READ = Set.of("models", "audits", "indicators", "publish.yaml", "publish.yml",
-			"README.md");
+	static final Set<String> READ = read();
 
 	private WarehouseFolder() {
+	}
+
+	private static Set<String> read() {
+		Set<String> read = new java.util.TreeSet<>(
+				List.of("models", "audits", "indicators", "publish.yaml", "publish.yml", "README.md"));
+		for (Class<?> type : DeclaredFolders.types()) {
+			String folder = type.getAnnotation(DefinitionsIn.class).value();
+			if (folder.startsWith("warehouse/")) {
+				read.add(folder.substring("warehouse/".length()).split("/")[0]);
+			}
+		}
+		return Set.copyOf(read);
 	}
 
 	static List<Problem> unread(Path project) {
