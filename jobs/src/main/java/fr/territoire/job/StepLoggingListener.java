@@ -10,7 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Says when each step starts and ends, so that a long run shows where it is.
  */
-public class StepLoggingListener implements StepExecutionListener {
+class StepLoggingListener implements StepExecutionListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(StepLoggingListener.class);
 

@@ -7,7 +7,7 @@ import fr.territoire.audit.AuditTasklet;
 import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.history.HistoryTasklet;
 import fr.territoire.config.TerritoireHome;
-import fr.territoire.job.StepLoggingListener;
+import fr.territoire.job.TaskletSteps;
 import fr.territoire.job.WarehouseLifecycleListener;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.indicator.IndicatorTasklet;
@@ -30,9 +30,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,7 +65,7 @@ public class NightlyJobConfiguration {
 			WarehouseSession warehouse, ProjectConfiguration project, TerritoireProperties properties) {
 		MappingCatalog mappings = project.mappings();
 		ModelCatalog models = project.models();
-		StepFactory steps = new StepFactory(jobRepository, transactionManager);
+		TaskletSteps steps = new TaskletSteps(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
 			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)));
@@ -108,16 +105,6 @@ public class NightlyJobConfiguration {
 			.filter((mapping) -> mapping.isDeclarative() && !StagingSql.references(mapping).isEmpty())
 			.forEach(ordered::add);
 		return ordered;
-	}
-
-	private record StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-
-		Step step(String name, Tasklet tasklet) {
-			return new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager)
-				.listener(new StepLoggingListener())
-				.build();
-		}
-
 	}
 
 }
