@@ -8,6 +8,7 @@ import java.util.Set;
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.config.Problem;
 import fr.territoire.config.YamlFiles;
+import fr.territoire.geography.DeclaredSources;
 import fr.territoire.schedule.ScheduleEntry;
 import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
@@ -35,6 +36,7 @@ public final class ConfigurationCheck {
 		ModelCatalog models = ModelCatalog.load(project);
 		problems.addAll(mappings.problems());
 		problems.addAll(models.problems());
+		problems.addAll(DeclaredSources.of(mappings, models).problems());
 		problems.addAll(AuditCatalog.load(project).problems());
 		IndicatorCatalog indicators = IndicatorCatalog.load(project);
 		problems.addAll(indicators.problems());

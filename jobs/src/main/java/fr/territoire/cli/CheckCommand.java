@@ -20,14 +20,22 @@ class CheckCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@picocli.CommandLine.Option(names = "--show-sql", paramLabel = "SOURCE",
-			description = "Also print the staging model generated from the mapping of SOURCE.")
+			description = "Also print the staging model generated from the mapping of SOURCE; 'geography' prints the "
+					+ "geography models generated from the sources' geography declarations.")
 	String showSql;
 
 	@Override
 	public Integer call() {
 		var project = HomeOptions.project();
 		List<Problem> problems = ConfigurationCheck.run(project);
-		if (this.showSql != null && problems.isEmpty()) {
+		if ("geography".equals(this.showSql) && problems.isEmpty()) {
+			var sources = fr.territoire.geography.DeclaredSources
+				.of(fr.territoire.mapping.MappingCatalog.load(project),
+						fr.territoire.warehouse.ModelCatalog.load(project))
+				.sources();
+			this.spec.commandLine().getOut().println(fr.territoire.geography.GeographySql.show(sources));
+		}
+		else if (this.showSql != null && problems.isEmpty()) {
 			var mapping = fr.territoire.mapping.MappingCatalog.load(project)
 				.mappings()
 				.stream()

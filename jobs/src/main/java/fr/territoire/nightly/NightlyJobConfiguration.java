@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.audit.AuditTasklet;
+import fr.territoire.geography.DeclaredSources;
 import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.history.HistoryTasklet;
 import fr.territoire.config.TerritoireHome;
@@ -62,6 +63,11 @@ public class NightlyJobConfiguration {
 	}
 
 	@Bean
+	DeclaredSources declaredSources(MappingCatalog mappings, ModelCatalog models) {
+		return Catalogs.valid(DeclaredSources.of(mappings, models), DeclaredSources::problems);
+	}
+
+	@Bean
 	AuditCatalog auditCatalog(TerritoireHome home) {
 		return Catalogs.valid(AuditCatalog.load(home.project()), AuditCatalog::problems);
 	}
@@ -84,7 +90,8 @@ public class NightlyJobConfiguration {
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
-			IndicatorCatalog indicators, PublicationSpec publication, TerritoireProperties properties) {
+			IndicatorCatalog indicators, PublicationSpec publication, DeclaredSources declaredSources,
+			TerritoireProperties properties) {
 		StepFactory steps = new StepFactory(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
@@ -98,7 +105,8 @@ public class NightlyJobConfiguration {
 		}
 		return job
 			.next(steps.step("geography",
-					new GeographyTasklet(warehouse, models, properties.geography().targetVintage())))
+					new GeographyTasklet(warehouse, models, declaredSources.sources(),
+							properties.geography().targetVintage())))
 			.next(steps.step("history", new HistoryTasklet(warehouse)))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
