@@ -1,28 +1,18 @@
 -- Establishments placed in a commune of the target vintage; foreign establishments are kept with no commune. An
--- establishment is never divided: a split code places it in the commune with the largest share.
-with establishments as (
-    select * from staging.stg_sirene__etablissement
-),
-
-vintages as (
-    select vintage_used, target_vintage from geography.source_vintage where source = 'sirene_etablissement'
-),
-
-passage as (
-    select p.*
-    from geography.commune_passage p
-    join vintages v on p.vintage_from = v.vintage_used and p.vintage_to = v.target_vintage
-    qualify row_number() over (partition by p.code_from order by p.weight desc, p.code_to) = 1
+-- establishment is never divided: a split code places it in the commune with the largest share. The placing is the
+-- view generated from the geography declared in stg_sirene__etablissement.yaml; this model adds what only
+-- establishments have.
+with harmonised as (
+    select * from geography.sirene_etablissement__harmonised
 ),
 
 final as (
     select
-        e.*,
-        p.code_to as commune_code,
-        p.method as geography_method,
-        e.code_commune is null and e.code_pays_etranger is not null as is_foreign
-    from establishments e
-    left join passage p on p.code_from = e.code_commune
+        * exclude (target_commune_code, geography_method, geography_share),
+        target_commune_code as commune_code,
+        geography_method,
+        code_commune is null and code_pays_etranger is not null as is_foreign
+    from harmonised
 )
 
 select * from final

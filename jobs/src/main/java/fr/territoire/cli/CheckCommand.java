@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import fr.territoire.check.ConfigurationCheck;
+import fr.territoire.geography.GeographySql;
 import fr.territoire.normalise.StagingSql;
 import fr.territoire.project.ProjectConfiguration;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ class CheckCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--show-sql", paramLabel = "SOURCE",
-			description = "Also print the staging model generated from the mapping of SOURCE.")
+			description = "Also print the staging model generated from the mapping of SOURCE; 'geography' prints the "
+					+ "geography models generated from the sources' geography declarations.")
 	String showSql;
 
 	@Override
@@ -39,7 +41,10 @@ class CheckCommand implements Callable<Integer> {
 					: ", and " + configuration.warnings().size() + " warning(s)."));
 			return ExitCodes.USAGE;
 		}
-		if (this.showSql != null) {
+		if ("geography".equals(this.showSql)) {
+			out.println(GeographySql.show(configuration.geography().sources()));
+		}
+		else if (this.showSql != null) {
 			var mapping = configuration.mapping(this.showSql);
 			if (mapping.isEmpty() || !mapping.get().isDeclarative()) {
 				err.println("No declarative mapping (with a target table) for source '" + this.showSql + "'.");

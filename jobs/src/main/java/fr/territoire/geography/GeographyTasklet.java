@@ -23,9 +23,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Builds the geography layer for the target vintage (configured, otherwise the newest
- * loaded): vintages, hierarchies, passage tables, the vintage of each source (declared or
- * detected) and the harmonised sources. Logs each source's vintage, what was left out and
- * repaired codes; fails when the configured vintage is not loaded.
+ * loaded): vintages, hierarchies, passage tables, then the models generated from the
+ * sources' geography declarations (the vintage of each source, declared or detected; the
+ * codes left unmapped; a harmonised view of each source), then the hand-written models
+ * that read them. Logs each source's vintage, what was left out and repaired codes; fails
+ * when the configured vintage is not loaded.
  */
 public class GeographyTasklet implements Tasklet {
 
@@ -35,11 +37,15 @@ public class GeographyTasklet implements Tasklet {
 
 	private final ModelCatalog catalog;
 
+	private final List<DeclaredSource> sources;
+
 	private final @Nullable String targetVintage;
 
-	public GeographyTasklet(WarehouseSession warehouse, ModelCatalog catalog, @Nullable String targetVintage) {
+	public GeographyTasklet(WarehouseSession warehouse, ModelCatalog catalog, List<DeclaredSource> sources,
+			@Nullable String targetVintage) {
 		this.warehouse = warehouse;
 		this.catalog = catalog;
+		this.sources = List.copyOf(sources);
 		this.targetVintage = targetVintage;
 	}
 
@@ -50,7 +56,15 @@ public class GeographyTasklet implements Tasklet {
 				+ ((this.targetVintage != null) ? Sql.literal(this.targetVintage) : "NULL"));
 		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
 		long total = 0;
-		for (SqlModel model : this.catalog.layer(SqlModel.Layer.GEOGRAPHY)) {
+		for (GeographyPlan.Step step : GeographyPlan.of(this.catalog.layer(SqlModel.Layer.GEOGRAPHY), this.sources)
+			.steps()) {
+			SqlModel model = step.model();
+			if (step.view()) {
+				Sql.execute(connection, "model " + model.table(),
+						"CREATE OR REPLACE VIEW " + model.table() + " AS\n" + model.sql());
+				logger.info("Built view {}", model.table());
+				continue;
+			}
 			if (model.name().equals("vintage")) {
 				ModelRunner.build(connection, model);
 				checkTarget(connection);

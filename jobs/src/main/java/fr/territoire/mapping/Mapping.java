@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.territoire.config.GeographyDeclaration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * otherwise (columns that some layouts of the source lack)
  * @param knownColumns csv only: header names of the source's layouts that are not read;
  * any other header name is an unknown column, kept and reported
+ * @param geography the staged column holding commune codes (and optionally an amount and
+ * its unit): the source is then harmonised to the target COG vintage; needs a target
  */
 public record Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
 		@Nullable String delimiter, @Nullable String quote, @Nullable String decimal,
@@ -48,7 +51,8 @@ public record Mapping(String source, String description, List<String> files, For
 		@Nullable Boolean required,
 		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate,
 		@com.fasterxml.jackson.annotation.JsonProperty("optional_columns") @Nullable List<String> optionalColumns,
-		@com.fasterxml.jackson.annotation.JsonProperty("known_columns") @Nullable List<String> knownColumns) {
+		@com.fasterxml.jackson.annotation.JsonProperty("known_columns") @Nullable List<String> knownColumns,
+		@Nullable GeographyDeclaration geography) {
 
 	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -101,6 +105,9 @@ public record Mapping(String source, String description, List<String> files, For
 				}
 			}
 		}
+		if (geography != null) {
+			checkGeography(geography, target, columns);
+		}
 		if (format == Format.XLSX && ((sheet == null) == (sheetPosition == null) || header == null)) {
 			throw new IllegalArgumentException(
 					"an xlsx mapping needs a sheet (or sheet_position, not both) and a header (row or contains)");
@@ -126,6 +133,29 @@ public record Mapping(String source, String description, List<String> files, For
 		files = List.copyOf(files);
 		columns = List.copyOf(columns);
 		nullMarkers = (nullMarkers != null) ? List.copyOf(nullMarkers) : List.of();
+	}
+
+	private static void checkGeography(GeographyDeclaration geography, @Nullable Target target, List<Column> columns) {
+		if (target == null) {
+			throw new IllegalArgumentException("geography needs a target table: with a hand-written staging model, "
+					+ "declare geography in the model's YAML (warehouse/models/staging/*.yaml)");
+		}
+		List<String> names = columns.stream().map(Column::targetName).toList();
+		if (!names.contains(geography.commune())) {
+			throw new IllegalArgumentException("geography.commune names '" + geography.commune()
+					+ "', which is not a column target; column targets: " + String.join(", ", names));
+		}
+		if (geography.amount() != null) {
+			Column amount = columns.stream()
+				.filter((column) -> column.targetName().equals(geography.amount()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("geography.amount names '" + geography.amount()
+						+ "', which is not a column target; column targets: " + String.join(", ", names)));
+			if (amount.type() != ColumnType.INTEGER && amount.type() != ColumnType.DECIMAL) {
+				throw new IllegalArgumentException("geography.amount names '" + geography.amount()
+						+ "', which is not an integer or decimal column: it is summed");
+			}
+		}
 	}
 
 	/** Whether a run without any matching file fails. */

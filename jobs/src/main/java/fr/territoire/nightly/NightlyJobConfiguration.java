@@ -78,7 +78,8 @@ public class NightlyJobConfiguration {
 		}
 		return job
 			.next(steps.step("geography",
-					new GeographyTasklet(warehouse, models, properties.geography().targetVintage())))
+					new GeographyTasklet(warehouse, models, project.geography().sources(),
+							properties.geography().targetVintage())))
 			.next(steps.step("history", new HistoryTasklet(warehouse)))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))

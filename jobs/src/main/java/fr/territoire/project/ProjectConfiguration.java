@@ -15,6 +15,7 @@ import fr.territoire.config.Problem;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
+import fr.territoire.geography.DeclaredSources;
 import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
@@ -37,12 +38,13 @@ import org.jspecify.annotations.Nullable;
  * @param indicators {@code warehouse/indicators/}
  * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
  * @param schedules {@code schedules/}
+ * @param geography the sources whose commune codes are harmonised to the target vintage
  * @param declared the folders of the records annotated with {@link DefinitionsIn}
  * @param problems every problem, errors and warnings
  */
 public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
 		IndicatorCatalog indicators, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
-		DeclaredFolders declared, List<Problem> problems) {
+		DeclaredSources geography, DeclaredFolders declared, List<Problem> problems) {
 
 	public ProjectConfiguration {
 		Objects.requireNonNull(folder, "folder is null");
@@ -64,6 +66,8 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 		ScheduleCatalog schedules = ScheduleCatalog.load(project);
 		problems.addAll(mappings.problems());
 		problems.addAll(models.problems());
+		DeclaredSources geography = DeclaredSources.of(mappings, models);
+		problems.addAll(geography.problems());
 		problems.addAll(audits.problems());
 		problems.addAll(indicators.problems());
 		if (indicators.indicators().isEmpty() && indicators.problems().isEmpty()) {
@@ -81,8 +85,8 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 		problems.addAll(StagingLinks.problems(mappings, models));
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
-		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules, declared,
-				problems);
+		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules,
+				geography, declared, problems);
 	}
 
 	/** The problems that make the configuration invalid. */

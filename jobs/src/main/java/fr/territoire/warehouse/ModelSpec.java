@@ -3,7 +3,9 @@ package fr.territoire.warehouse;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.territoire.config.GeographyDeclaration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,15 +16,42 @@ import org.jspecify.annotations.Nullable;
  * @param source for a staging model, the mapping source it validates
  * @param dependsOn models of the same layer that must be built first
  * @param columns column descriptions
+ * @param geography for a staging model, the column holding commune codes (and optionally
+ * an amount and its unit): the source is then harmonised to the target COG vintage
  */
 public record ModelSpec(String description, String grain, @Nullable String source,
-		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns) {
+		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns,
+		@Nullable GeographyDeclaration geography) {
 
+	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public ModelSpec {
 		Objects.requireNonNull(description, "description is required");
 		Objects.requireNonNull(grain, "grain is required");
 		dependsOn = (dependsOn != null) ? List.copyOf(dependsOn) : List.of();
 		columns = (columns != null) ? List.copyOf(columns) : List.of();
+		if (geography != null) {
+			if (source == null) {
+				throw new IllegalArgumentException(
+						"geography applies to staging models, which name the source they validate: add 'source:'");
+			}
+			List<String> names = columns.stream().map(Column::name).toList();
+			for (String column : java.util.stream.Stream.of(geography.commune(), geography.amount())
+				.filter(Objects::nonNull)
+				.toList()) {
+				if (!names.contains(column)) {
+					throw new IllegalArgumentException("geography."
+							+ (column.equals(geography.commune()) ? "commune" : "amount") + " names '" + column
+							+ "', which is not a column of this model's YAML; describe it under columns (known: "
+							+ String.join(", ", names) + ")");
+				}
+			}
+		}
+	}
+
+	/** A model without geography declaration. */
+	public ModelSpec(String description, String grain, @Nullable String source, @Nullable List<String> dependsOn,
+			@Nullable List<Column> columns) {
+		this(description, grain, source, dependsOn, columns, null);
 	}
 
 	/**

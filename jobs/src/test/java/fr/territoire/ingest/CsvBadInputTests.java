@@ -293,7 +293,8 @@ class CsvBadInputTests {
 	private Mapping csv(char delimiter, String... columns) {
 		Mapping mapping = new Mapping("bad", "bad input", List.of("*"), Mapping.Format.CSV, "UTF-8",
 				String.valueOf(delimiter), null, null, null, null, null, null, null,
-				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null);
+				Arrays.stream(columns).map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null,
+				null);
 		RawTable.create(this.connection, mapping);
 		return mapping;
 	}

@@ -84,7 +84,7 @@ class ParquetRawLoaderTests {
 	private Mapping mapping(String... columns) {
 		Mapping mapping = new Mapping("stock", "a stock", List.of("*.parquet"), Mapping.Format.PARQUET, null, null,
 				null, null, null, null, null, null, null, Arrays.stream(columns).map(Column::named).toList(), null,
-				null, null, null, null);
+				null, null, null, null, null);
 		RawTable.create(this.connection, mapping);
 		return mapping;
 	}

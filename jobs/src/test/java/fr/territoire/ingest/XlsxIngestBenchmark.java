@@ -121,7 +121,7 @@ public final class XlsxIngestBenchmark {
 	static void ingest(Path file, Path warehouse) throws Exception {
 		Mapping mapping = new Mapping("bench", "XLSX ingestion benchmark", List.of("*.xlsx"), Mapping.Format.XLSX, null,
 				null, null, null, null, "Etablissements", null, new Mapping.Header(1, null), null,
-				COLUMNS.stream().map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null);
+				COLUMNS.stream().map(fr.territoire.mapping.Column::named).toList(), null, null, null, null, null, null);
 		InputFile input = new InputFile("bench", file.toAbsolutePath(), file.getFileName().toString(), Files.size(file),
 				"not hashed");
 		Files.deleteIfExists(warehouse);

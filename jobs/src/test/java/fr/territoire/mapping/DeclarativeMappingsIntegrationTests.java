@@ -130,6 +130,31 @@ class DeclarativeMappingsIntegrationTests {
 	}
 
 	@Test
+	void harmonisesEverySourceThatDeclaresItsCommuneColumn() throws Exception {
+		List<CSVRecord> donnees = csv(DONNEES_COMMUNES, ';');
+		long municipale = donnees.subList(0, donnees.size() - 3)
+			.stream()
+			.mapToLong((record) -> Long.parseLong(record.get("PMUN")))
+			.sum();
+		long comparateur = csv(COMPARATEUR, ';').stream()
+			.mapToLong((record) -> Long.parseLong(record.get("P22_POP")))
+			.sum();
+		try (Warehouse warehouse = current()) {
+			assertThat(warehouse.text("SELECT string_agg(source, ',' ORDER BY source) FROM geography.source_vintage"))
+				.isEqualTo("insee_comparateur,insee_donnees_communes,insee_population_commune,"
+						+ "insee_populations_communes,insee_revenus_iris,sirene_etablissement");
+			assertThat(warehouse
+				.count("SELECT total_amount FROM geography.unmapped_total WHERE source = 'insee_donnees_communes'"))
+				.isEqualTo(municipale);
+			assertThat(warehouse
+				.count("SELECT total_amount FROM geography.unmapped_total WHERE source = 'insee_comparateur'"))
+				.isEqualTo(comparateur);
+			assertThat(warehouse.count("SELECT count(*) FROM geography.insee_revenus_iris__harmonised"))
+				.isEqualTo(csv(REVENUS, ',').size());
+		}
+	}
+
+	@Test
 	void quarantinesEachDefectWithItsRuleColumnValueAndLine() throws SQLException {
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.text("""
