@@ -9,16 +9,21 @@ import fr.territoire.audit.AuditCatalog;
 import fr.territoire.config.Problem;
 import fr.territoire.config.YamlFiles;
 import fr.territoire.schedule.ScheduleEntry;
+import fr.territoire.history.HistoryStatements;
 import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.publish.PublicationSpec;
+import fr.territoire.report.ReportSections;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.SqlModel;
+import fr.territoire.warehouse.WarehouseSchema;
 
 /**
  * Validates every configuration file of the project without touching data: mappings,
- * models, audits, indicators, publication and schedules, and the links between them.
+ * warehouse schema, macros, models, audits, history statements, report sections,
+ * indicators, publication and schedules, and the links between them.
  */
 public final class ConfigurationCheck {
 
@@ -36,6 +41,11 @@ public final class ConfigurationCheck {
 		problems.addAll(mappings.problems());
 		problems.addAll(models.problems());
 		problems.addAll(AuditCatalog.load(project).problems());
+		problems.addAll(WarehouseSchema.load(project).problems());
+		MacroCatalog macros = MacroCatalog.load(project);
+		problems.addAll(macros.problems());
+		problems.addAll(HistoryStatements.load(project).problems());
+		problems.addAll(ReportSections.load(project).problems());
 		IndicatorCatalog indicators = IndicatorCatalog.load(project);
 		problems.addAll(indicators.problems());
 		if (indicators.indicators().isEmpty() && indicators.problems().isEmpty()) {
@@ -57,7 +67,7 @@ public final class ConfigurationCheck {
 							"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
 									+ "target"));
 				}
-				fr.territoire.normalise.StagingSqlCheck.problem(mapping)
+				fr.territoire.normalise.StagingSqlCheck.problem(mapping, macros)
 					.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
 							"check the patterns, formats and references of the mapping's columns")));
 				continue;

@@ -103,7 +103,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
-			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators)))
+			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators, models)))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("publish", new PublishTasklet(warehouse, publication)))
 			.next(steps.step("report", new RunReportTasklet(warehouse)))

@@ -1,11 +1,16 @@
 package fr.territoire.warehouse;
 
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
-import fr.territoire.error.ErrorCode;
-import fr.territoire.error.TerritoireException;
+import fr.territoire.config.Problem;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
@@ -33,14 +38,43 @@ public class WarehouseSession implements AutoCloseable {
 	public synchronized DuckDBConnection connection() {
 		if (this.connection == null) {
 			DuckDBConnection opened = Warehouses.open(this.home.nextWarehouse(), false, this.settings);
-			for (String schema : SCHEMAS.split(" ")) {
-				Sql.execute(opened, "create schema " + schema, "CREATE SCHEMA IF NOT EXISTS " + schema);
+			try {
+				create(opened, this.home.project());
 			}
-			Sql.execute(opened, "create meta tables", MetaTables.DDL);
-			Sql.execute(opened, "create macros", Macros.DDL);
+			catch (RuntimeException ex) {
+				try {
+					opened.close();
+				}
+				catch (SQLException closing) {
+					ex.addSuppressed(closing);
+				}
+				throw ex;
+			}
 			this.connection = opened;
 		}
 		return this.connection;
+	}
+
+	/**
+	 * Creates the schemas of the layers, the tables of {@code warehouse/schema/} and the
+	 * macros of {@code warehouse/macros/}.
+	 * @param connection a warehouse
+	 * @param project the project folder
+	 */
+	public static void create(Connection connection, Path project) {
+		for (String schema : SCHEMAS.split(" ")) {
+			Sql.execute(connection, "create schema " + schema, "CREATE SCHEMA IF NOT EXISTS " + schema);
+		}
+		WarehouseSchema schema = WarehouseSchema.load(project);
+		MacroCatalog macros = MacroCatalog.load(project);
+		List<Problem> problems = new ArrayList<>(schema.problems());
+		problems.addAll(macros.problems());
+		if (!problems.isEmpty()) {
+			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, null,
+					"invalid warehouse/schema or warehouse/macros (run 'territoire check'): " + problems, null);
+		}
+		schema.create(connection);
+		macros.create(connection);
 	}
 
 	public TerritoireHome home() {

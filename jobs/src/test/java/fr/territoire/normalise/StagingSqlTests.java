@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import fr.territoire.config.Problem;
 import fr.territoire.config.YamlFiles;
 import fr.territoire.mapping.Mapping;
-import fr.territoire.warehouse.Macros;
+import fr.territoire.support.SampleExpectations;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,10 +147,10 @@ class StagingSqlTests {
 				    type: integer
 				""");
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-			load(connection, mapping, List.of("code", "n"),
-					List.of("CREATE SCHEMA meta; CREATE SCHEMA quality; " + fr.territoire.warehouse.MetaTables.DDL),
+			load(connection, mapping, List.of("code", "n"), List.of("CREATE SCHEMA meta; CREATE SCHEMA quality;"),
 					List.of(row("a", "x"), row("a", "1"), row("b", "2"), row("a", "3"), row("b", "2"), row(null, "4"),
 							row("c", "5")));
+			WarehouseSchema.load(SampleExpectations.PROJECT).create(connection);
 			Sql.execute(connection, "accounting", "INSERT INTO meta.file_accounting VALUES ('test_source', "
 					+ "'inbox/ensemble_2025_populations.xlsx', 7, 0, 0, false)");
 			Normaliser.Counts counts = Normaliser.run((org.duckdb.DuckDBConnection) connection, mapping,
@@ -213,7 +215,7 @@ class StagingSqlTests {
 		List<Problem> problems = new ArrayList<>();
 		Mapping mapping = YamlFiles.read(file, Mapping.class, "test_source.yaml", problems::add);
 		assertThat(problems).isEmpty();
-		assertThat(StagingSqlCheck.problem(mapping)).isEmpty();
+		assertThat(StagingSqlCheck.problem(mapping, MacroCatalog.load(SampleExpectations.PROJECT))).isEmpty();
 		return mapping;
 	}
 
@@ -242,7 +244,7 @@ class StagingSqlTests {
 			List<List<String>> rows) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
-			statement.execute(Macros.DDL);
+			MacroCatalog.load(SampleExpectations.PROJECT).create(connection);
 			for (String sql : setup) {
 				statement.execute(sql);
 			}
