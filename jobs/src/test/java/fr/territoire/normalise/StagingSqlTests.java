@@ -54,6 +54,25 @@ class StagingSqlTests {
 	}
 
 	@Test
+	void rejectsCommuneAndDepartementCodesOfTheWrongFormByTheirRuleNames() throws Exception {
+		Mapping mapping = mapping("""
+				columns:
+				  - name: CODGEO
+				    type: code
+				    rules: [commune_code]
+				  - name: DEP
+				    type: code
+				    rules: [departement_code]
+				""");
+		List<List<String>> rows = run(mapping, List.of("CODGEO", "DEP"), row("2A004", "2A"), row("75056", "971"),
+				row("7505", "75"), row("2C004", "2C"), row("75056", "988"), row(null, null));
+		assertThat(rows).containsExactly(row("1", "2A004", "2A", null), row("2", "75056", "971", null),
+				row("3", "7505", "75", "commune_code|CODGEO|7505"),
+				row("4", "2C004", "2C", "commune_code|CODGEO|2C004"),
+				row("5", "75056", "988", "departement_code|DEP|988"), row("6", null, null, null));
+	}
+
+	@Test
 	void readsDecimalCommasAndMixedSeparators() throws Exception {
 		Mapping mapping = mapping("""
 				decimal: auto
