@@ -8,7 +8,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         code,
         nom,
         type,
@@ -26,11 +26,10 @@ final as (
         *,
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
+                then cog_vintage_reject(_file)
             when code is null
                 then {'rule': 'required', 'column_name': 'code', 'value': null, 'message': 'code is required'}
-            when not regexp_full_match(code, '[0-9]{5}|2[AB][0-9]{3}')
+            when not commune_code_is_valid(code)
                 then {'rule': 'pattern', 'column_name': 'code', 'value': code,
                       'message': 'a commune code is 5 characters'}
             when type is null or type not in ('commune-actuelle', 'commune-deleguee', 'commune-associee',

@@ -10,7 +10,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         ACTUAL as actual,
         DEP || COM as code,
         REG as region,
@@ -27,12 +27,11 @@ final as (
         *,
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
+                then cog_vintage_reject(_file)
             when actual is null or actual not in ('1', '2', '3', '4', '5', '6', '9')
                 then {'rule': 'allowed_values', 'column_name': 'ACTUAL', 'value': actual,
                       'message': 'ACTUAL is 1, 2, 3, 4, 5, 6 or 9'}
-            when code is null or not regexp_full_match(code, '[0-9]{5}|2[AB][0-9]{3}')
+            when code is null or not commune_code_is_valid(code)
                 then {'rule': 'pattern', 'column_name': 'COM', 'value': code,
                       'message': 'DEP and COM must make a 5-character commune code'}
             when actual in ('2', '3', '4', '5', '6') and parent_code is null

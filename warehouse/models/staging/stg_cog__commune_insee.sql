@@ -9,7 +9,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         TYPECOM as type_code,
         COM as code_as_published,
         case when regexp_full_match(COM, '[0-9]{4}') then '0' || COM else COM end as code,
@@ -27,9 +27,8 @@ final as (
         *,
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
-            when code is null or not regexp_full_match(code, '[0-9]{5}|2[AB][0-9]{3}')
+                then cog_vintage_reject(_file)
+            when code is null or not commune_code_is_valid(code)
                 then {'rule': 'pattern', 'column_name': 'COM', 'value': code_as_published,
                       'message': 'a commune code is 5 characters'}
             when type_code is null or type_code not in ('COM', 'COMD', 'COMA', 'ARM')

@@ -7,7 +7,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         code,
         nom,
         type,
@@ -20,8 +20,7 @@ final as (
         *,
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
+                then cog_vintage_reject(_file)
             when code is null or not regexp_full_match(code, '[0-9]{9}')
                 then {'rule': 'pattern', 'column_name': 'code', 'value': code,
                       'message': 'an EPCI code is its 9-digit SIREN'}

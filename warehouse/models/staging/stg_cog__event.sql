@@ -8,7 +8,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         MOD as event_type,
         try_cast(DATE_EFF as date) as effective_date,
         DATE_EFF as effective_date_text,
@@ -26,18 +26,17 @@ final as (
         * exclude (effective_date_text),
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
+                then cog_vintage_reject(_file)
             when effective_date is null
                 then {'rule': 'date', 'column_name': 'DATE_EFF', 'value': effective_date_text,
                       'message': 'DATE_EFF is a date YYYY-MM-DD'}
             when event_type is null or not regexp_full_match(event_type, '[0-9]{2}')
                 then {'rule': 'pattern', 'column_name': 'MOD', 'value': event_type,
                       'message': 'MOD is a 2-digit event code'}
-            when not regexp_full_match(coalesce(code_before, ''), '[0-9]{5}|2[AB][0-9]{3}')
+            when not commune_code_is_valid(coalesce(code_before, ''))
                 then {'rule': 'pattern', 'column_name': 'COM_AV', 'value': code_before,
                       'message': 'a commune code is 5 characters'}
-            when not regexp_full_match(coalesce(code_after, ''), '[0-9]{5}|2[AB][0-9]{3}')
+            when not commune_code_is_valid(coalesce(code_after, ''))
                 then {'rule': 'pattern', 'column_name': 'COM_AP', 'value': code_after,
                       'message': 'a commune code is 5 characters'}
         end as reject

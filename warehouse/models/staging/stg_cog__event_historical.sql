@@ -8,7 +8,7 @@ renamed as (
     select
         _file,
         _record,
-        nullif(regexp_extract(_file, '(^|/)cog-([0-9]{4})/', 2), '') as vintage,
+        cog_vintage(_file) as vintage,
         DEP || COM as code,
         MOD as event_type,
         try_strptime(EFF, '%d-%m-%Y')::date as effective_date,
@@ -24,9 +24,8 @@ final as (
         * exclude (effective_date_text),
         case
             when vintage is null
-                then {'rule': 'vintage', 'column_name': '_file', 'value': _file,
-                      'message': 'a COG file must be in a folder cog-YYYY/ naming its vintage'}
-            when code is null or not regexp_full_match(code, '[0-9]{5}|2[AB][0-9]{3}')
+                then cog_vintage_reject(_file)
+            when code is null or not commune_code_is_valid(code)
                 then {'rule': 'pattern', 'column_name': 'COM', 'value': code,
                       'message': 'DEP and COM must make a 5-character commune code'}
             when effective_date is null

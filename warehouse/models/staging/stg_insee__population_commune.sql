@@ -29,7 +29,7 @@ final as (
             when departement_code is null or commune_number is null
                 then {'rule': 'required', 'column_name': 'Code commune', 'value': commune_number,
                       'message': 'département code and commune number are required'}
-            when not regexp_full_match(commune_code, '[0-9]{5}|2[AB][0-9]{3}')
+            when not commune_code_is_valid(commune_code)
                 then {'rule': 'pattern', 'column_name': 'Code commune', 'value': commune_code,
                       'message': 'département code + commune number must make a 5-character commune code'}
             when population_municipale is null or population_municipale < 0

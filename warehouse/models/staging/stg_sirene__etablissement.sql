@@ -87,7 +87,7 @@ final as (
             when code_commune is null and code_pays_etranger is null
                 then {'rule': 'required', 'column_name': 'codeCommuneEtablissement', 'value': null,
                       'message': 'an establishment needs a commune code, or a foreign country code'}
-            when code_commune is not null and not regexp_full_match(code_commune, '[0-9]{5}|2[AB][0-9]{3}')
+            when code_commune is not null and not commune_code_is_valid(code_commune)
                 then {'rule': 'pattern', 'column_name': 'codeCommuneEtablissement', 'value': code_commune,
                       'message': 'a commune code is 5 characters: 2 or 3 for the département, then the number'}
         end as reject

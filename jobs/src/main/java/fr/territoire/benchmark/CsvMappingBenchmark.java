@@ -47,13 +47,15 @@ public final class CsvMappingBenchmark {
 
 	/**
 	 * Runs the benchmark.
+	 * @param project the project folder, whose {@code warehouse/schema} and
+	 * {@code warehouse/macros} the warehouse is created with
 	 * @param rows rows of the generated file
 	 * @param work a folder for the file and the warehouse (emptied first)
 	 * @param repeat how many times each side is measured (the best time is kept)
 	 * @param out where figures are printed
 	 * @return the figures
 	 */
-	public static Result run(int rows, Path work, int repeat, PrintWriter out) throws IOException {
+	public static Result run(Path project, int rows, Path work, int repeat, PrintWriter out) throws IOException {
 		Files.createDirectories(work);
 		Path inbox = work.resolve("inbox");
 		Path file = inbox.resolve("statistics/bench/comparateur_bench.csv");
@@ -64,7 +66,7 @@ public final class CsvMappingBenchmark {
 		out.printf(Locale.ROOT, "Generated %,d rows (%,d bytes) in %.1f s: %s%n", rows, Files.size(file),
 				seconds(generating), file);
 		Mapping mapping = mapping(work);
-		TerritoireHome home = new TerritoireHome(work.resolve("home"), work, inbox);
+		TerritoireHome home = new TerritoireHome(work.resolve("home"), project, inbox);
 		deleteIfExists(home.nextWarehouse());
 		TerritoireProperties.Warehouse settings = new TerritoireProperties.Warehouse("2GB", 2);
 		double bare = Double.MAX_VALUE;
@@ -154,7 +156,7 @@ public final class CsvMappingBenchmark {
 				    target: commune_code
 				    type: code
 				    transform: [upper, {left_pad: {length: 5, with: "0"}}]
-				    rules: [required, {pattern: "[0-9]{5}|2[AB][0-9]{3}"}]
+				    rules: [required, commune_code]
 				  - {name: ANNEE, type: integer, rules: [required, {min: 1900}, {max: 2100}]}
 				  - name: LIBGEO
 				    target: commune_name
@@ -162,7 +164,7 @@ public final class CsvMappingBenchmark {
 				  - name: DEP
 				    target: departement_code
 				    type: code
-				    rules: [required, {pattern: "[0-9]{2}|2[AB]|97[0-9]"}]
+				    rules: [required, departement_code]
 				  - {name: P22_POP, type: integer, rules: [required, {min: 0}]}
 				  - {name: P16_POP, type: integer, rules: [{min: 0}]}
 				  - {name: SUPERF, type: decimal, rules: [{min: 0}]}

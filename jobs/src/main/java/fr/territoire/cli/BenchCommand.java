@@ -115,7 +115,8 @@ class BenchCommand implements Runnable {
 
 		@Override
 		public Integer call() throws IOException {
-			var result = CsvMappingBenchmark.run(this.rows, this.work, this.repeat, this.spec.commandLine().getOut());
+			var result = CsvMappingBenchmark.run(HomeOptions.project(), this.rows, this.work, this.repeat,
+					this.spec.commandLine().getOut());
 			return (result.ratio() >= 0.5) ? ExitCodes.SUCCESS : ExitCodes.JOB_FAILED;
 		}
 

@@ -4,9 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.config.Problem;
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
 import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.SqlFile;
+import fr.territoire.warehouse.TableSpec;
+import fr.territoire.warehouse.WarehouseSchema;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,38 +28,65 @@ import org.slf4j.LoggerFactory;
  * history, one per month, with their fingerprint. Both are copied from the last good
  * warehouse (attached read-only, never written) and then brought up to date with the
  * stock being loaded: a stock whose fingerprint is already the latest changes nothing.
+ * <p>
+ * The SQL is in {@code warehouse/history/} (the tables in
+ * {@code warehouse/schema/core/}); this class decides which statement runs when, and sets
+ * the DuckDB variables they read.
  */
 public final class EstablishmentHistory {
 
 	static final String SOURCE = "sirene_etablissement";
 
+	static final List<String> TABLES = List.of("core.establishment_history", "core.establishment_stock");
+
 	private static final Logger logger = LoggerFactory.getLogger(EstablishmentHistory.class);
 
-	private static final String DDL = """
-			CREATE OR REPLACE TABLE core.establishment_history (
-			    siret VARCHAR NOT NULL,
-			    etat_administratif VARCHAR,
-			    commune_code VARCHAR,
-			    valid_from DATE NOT NULL,
-			    valid_to DATE
-			);
-			CREATE OR REPLACE TABLE core.establishment_stock (
-			    stock_month DATE NOT NULL PRIMARY KEY,
-			    run_date DATE NOT NULL,
-			    fingerprint VARCHAR NOT NULL,
-			    establishments BIGINT NOT NULL
-			);
-			""";
+	private final HistoryStatements statements;
 
-	private static final String CURRENT_STOCK = """
-			CREATE OR REPLACE TEMP TABLE history_stock AS
-			SELECT siret, etat_administratif, commune_code
-			FROM geography.sirene_etablissement
-			WHERE siret IS NOT NULL
-			QUALIFY row_number() OVER (PARTITION BY siret ORDER BY etat_administratif, commune_code) = 1
-			""";
+	private final List<String> tables;
 
-	private EstablishmentHistory() {
+	private EstablishmentHistory(HistoryStatements statements, List<String> tables) {
+		this.statements = statements;
+		this.tables = List.copyOf(tables);
+	}
+
+	/**
+	 * The history's statements and tables, read from the project.
+	 * @param project the project folder
+	 * @return the history, ready to update a warehouse
+	 * @throws TerritoireException when a file is missing or invalid
+	 */
+	public static EstablishmentHistory load(Path project) {
+		return of(HistoryStatements.load(project), WarehouseSchema.load(project));
+	}
+
+	/**
+	 * The history's statements and tables, from the project's configuration.
+	 * @param statements {@code warehouse/history/}
+	 * @param schema {@code warehouse/schema/}
+	 * @return the history, ready to update a warehouse
+	 * @throws TerritoireException when a file is missing or invalid
+	 */
+	public static EstablishmentHistory of(HistoryStatements statements, WarehouseSchema schema) {
+		List<Problem> problems = new ArrayList<>(statements.problems());
+		problems.addAll(schema.problems());
+		List<String> tables = new ArrayList<>();
+		for (String table : TABLES) {
+			schema.table(table)
+				.map(SqlFile<TableSpec>::sql)
+				.ifPresentOrElse(tables::add, () -> problems.add(Problem.of("warehouse/schema", "no " + table,
+						"restore warehouse/schema/" + table.replace('.', '/') + ".sql")));
+		}
+		if (!problems.isEmpty()) {
+			throw new TerritoireException(ErrorCode.BAD_CONFIGURATION, null,
+					"invalid history statements (run 'territoire check'): " + problems, null);
+		}
+		return new EstablishmentHistory(statements, tables);
+	}
+
+	/** The date of the run being built, from {@code meta.run}. */
+	public LocalDate runDate(Connection connection) {
+		return LocalDate.parse(Sql.queryRows(connection, this.statements.sql("current_run_date")).get(0).get(0));
 	}
 
 	/**
@@ -61,17 +95,24 @@ public final class EstablishmentHistory {
 	 * @param connection the warehouse under construction
 	 * @param previous the last good warehouse, attached read-only when it exists
 	 * @param runDate the run's date; its month is the stock month
+	 * @return what the stock did to the history
 	 */
-	public static HistoryOutcome update(Connection connection, Path previous, LocalDate runDate) {
-		Sql.execute(connection, "create history tables", DDL);
+	public HistoryOutcome update(Connection connection, Path previous, LocalDate runDate) {
+		for (String table : this.tables) {
+			Sql.execute(connection, "create history tables", table);
+		}
+		run(connection, "reset");
 		copyPrevious(connection, previous);
 		LocalDate month = runDate.withDayOfMonth(1);
+		Sql.execute(connection, "set the history's variables",
+				"SET VARIABLE history_source = " + Sql.literal(SOURCE) + ";\nSET VARIABLE stock_month = DATE "
+						+ Sql.literal(month.toString()) + ";\nSET VARIABLE run_date = DATE "
+						+ Sql.literal(runDate.toString()));
 		String fingerprint = fingerprint(connection);
 		if (fingerprint == null) {
 			return HistoryOutcome.unchanged(month, "", "no register stock loaded");
 		}
-		List<List<String>> latest = Sql.queryRows(connection,
-				"SELECT stock_month, fingerprint FROM core.establishment_stock ORDER BY stock_month DESC LIMIT 1");
+		List<List<String>> latest = Sql.queryRows(connection, this.statements.sql("latest_stock"));
 		if (!latest.isEmpty()) {
 			LocalDate latestMonth = LocalDate.parse(latest.get(0).get(0));
 			if (fingerprint.equals(latest.get(0).get(1))) {
@@ -83,31 +124,24 @@ public final class EstablishmentHistory {
 				return HistoryOutcome.unchanged(month, fingerprint, "older than the latest stock, " + latestMonth);
 			}
 			if (month.equals(latestMonth)) {
-				undo(connection, month);
+				run(connection, "take_back_stock");
+				logger.info("Stock of {} replaced by a different one: its changes to the history were taken back",
+						month);
 			}
 		}
-		return apply(connection, month, runDate, fingerprint);
+		return apply(connection, month, fingerprint);
 	}
 
-	private static void copyPrevious(Connection connection, Path previous) {
+	private void copyPrevious(Connection connection, Path previous) {
 		if (!Files.isRegularFile(previous)) {
 			return;
 		}
 		Sql.execute(connection, "attach the last good warehouse",
 				"ATTACH " + Sql.literal(previous.toString()) + " AS previous (READ_ONLY)");
 		try {
-			long tables = Sql.queryLong(connection,
-					"SELECT count(*) FROM duckdb_tables() WHERE database_name = 'previous' AND schema_name = 'core' "
-							+ "AND table_name IN ('establishment_history', 'establishment_stock')");
-			if (tables == 2) {
-				Sql.execute(connection, "copy the history of the last good warehouse", """
-						INSERT INTO core.establishment_history BY NAME
-						SELECT siret, etat_administratif, commune_code, valid_from, valid_to
-						FROM previous.core.establishment_history;
-						INSERT INTO core.establishment_stock BY NAME
-						SELECT stock_month, run_date, fingerprint, establishments
-						FROM previous.core.establishment_stock;
-						""");
+			List<List<String>> hasHistory = Sql.queryRows(connection, this.statements.sql("previous_has_history"));
+			if (Boolean.parseBoolean(hasHistory.get(0).get(0))) {
+				run(connection, "copy_previous");
 			}
 		}
 		finally {
@@ -116,45 +150,25 @@ public final class EstablishmentHistory {
 	}
 
 	/** SHA-256 of the sorted SHA-256 of the stock's files, null without files. */
-	private static @Nullable String fingerprint(Connection connection) {
-		List<List<String>> rows = Sql.queryRows(connection,
-				"SELECT sha256(string_agg(sha256, ';' ORDER BY sha256)) FROM meta.input_file WHERE source = ?", SOURCE);
+	private @Nullable String fingerprint(Connection connection) {
+		List<List<String>> rows = Sql.queryRows(connection, this.statements.sql("stock_fingerprint"));
 		return rows.isEmpty() ? null : rows.get(0).get(0);
 	}
 
-	/** Takes back a stock of the same month, replaced by a different one. */
-	private static void undo(Connection connection, LocalDate month) {
-		String literal = "DATE " + Sql.literal(month.toString());
-		Sql.execute(connection, "take back the stock of " + month,
-				"DELETE FROM core.establishment_history WHERE valid_from = " + literal + ";\n"
-						+ "UPDATE core.establishment_history SET valid_to = NULL WHERE valid_to = " + literal + ";\n"
-						+ "DELETE FROM core.establishment_stock WHERE stock_month = " + literal);
-		logger.info("Stock of {} replaced by a different one: its changes to the history were taken back", month);
+	private HistoryOutcome apply(Connection connection, LocalDate month, String fingerprint) {
+		Sql.execute(connection, "set the stock's fingerprint",
+				"SET VARIABLE stock_fingerprint = " + Sql.literal(fingerprint));
+		run(connection, "read_stock");
+		run(connection, "close_changed_periods");
+		long closed = Sql.queryLong(connection, this.statements.sql("periods_closed"));
+		run(connection, "open_new_periods");
+		long opened = Sql.queryLong(connection, this.statements.sql("periods_opened"));
+		run(connection, "record_stock");
+		return new HistoryOutcome(month, fingerprint, true, "stock taken into the history", closed, opened);
 	}
 
-	private static HistoryOutcome apply(Connection connection, LocalDate month, LocalDate runDate, String fingerprint) {
-		String literal = "DATE " + Sql.literal(month.toString());
-		Sql.execute(connection, "read the stock", CURRENT_STOCK);
-		long before = Sql.queryLong(connection,
-				"SELECT count(*) FROM core.establishment_history WHERE valid_to IS NOT NULL");
-		Sql.execute(connection, "close changed periods",
-				"UPDATE core.establishment_history h SET valid_to = " + literal
-						+ "\nWHERE valid_to IS NULL AND NOT EXISTS (SELECT 1 FROM history_stock s "
-						+ "WHERE s.siret = h.siret AND s.etat_administratif IS NOT DISTINCT FROM h.etat_administratif "
-						+ "AND s.commune_code IS NOT DISTINCT FROM h.commune_code)");
-		long closed = Sql.queryLong(connection,
-				"SELECT count(*) FROM core.establishment_history WHERE valid_to IS NOT NULL") - before;
-		long opened = Sql.queryLong(connection, "SELECT count(*) FROM history_stock s WHERE NOT EXISTS "
-				+ "(SELECT 1 FROM core.establishment_history h WHERE h.siret = s.siret AND h.valid_to IS NULL)");
-		Sql.execute(connection, "open new periods",
-				"INSERT INTO core.establishment_history SELECT siret, etat_administratif, commune_code, " + literal
-						+ ", NULL FROM history_stock s WHERE NOT EXISTS (SELECT 1 FROM core.establishment_history h "
-						+ "WHERE h.siret = s.siret AND h.valid_to IS NULL)");
-		Sql.update(connection,
-				"INSERT INTO core.establishment_stock SELECT ?::DATE, ?::DATE, ?, count(*) FROM history_stock",
-				month.toString(), runDate.toString(), fingerprint);
-		Sql.execute(connection, "drop the stock", "DROP TABLE history_stock");
-		return new HistoryOutcome(month, fingerprint, true, "stock taken into the history", closed, opened);
+	private void run(Connection connection, String statement) {
+		Sql.execute(connection, "history: warehouse/history/" + statement + ".sql", this.statements.sql(statement));
 	}
 
 }

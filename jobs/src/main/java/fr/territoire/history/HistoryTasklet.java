@@ -1,8 +1,5 @@
 package fr.territoire.history;
 
-import java.time.LocalDate;
-
-import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,19 +21,19 @@ public class HistoryTasklet implements Tasklet {
 
 	private final WarehouseSession warehouse;
 
-	public HistoryTasklet(WarehouseSession warehouse) {
+	private final EstablishmentHistory history;
+
+	public HistoryTasklet(WarehouseSession warehouse, EstablishmentHistory history) {
 		this.warehouse = warehouse;
+		this.history = history;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var connection = this.warehouse.connection();
-		LocalDate runDate = LocalDate.parse(Sql
-			.queryRows(connection, "SELECT CAST(run_date AS VARCHAR) FROM meta.run ORDER BY started_at DESC LIMIT 1")
-			.get(0)
-			.get(0));
-		HistoryOutcome outcome = EstablishmentHistory.update(connection, this.warehouse.home().currentWarehouse(),
-				runDate);
+		EstablishmentHistory history = this.history;
+		HistoryOutcome outcome = history.update(connection, this.warehouse.home().currentWarehouse(),
+				history.runDate(connection));
 		logger.info("History of {}: {} ({} periods closed, {} opened)", outcome.stockMonth(), outcome.reason(),
 				outcome.periodsClosed(), outcome.periodsOpened());
 		StepExecution step = chunkContext.getStepContext().getStepExecution();

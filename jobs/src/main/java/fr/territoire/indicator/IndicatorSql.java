@@ -8,29 +8,30 @@ import fr.territoire.warehouse.Sql;
 
 /**
  * Generates the SQL that computes indicators at every territorial level from
- * {@code mart.commune_measure} and {@code core.territory_membership}.
+ * {@code mart.commune_measure} and {@code core.territory_membership}: one SELECT per
+ * indicator YAML, unioned into a view. Ranks and territory names are added by the model
+ * {@code warehouse/models/indicators/indicator_value.sql}.
  */
 final class IndicatorSql {
+
+	/** The generated view the model {@code mart.indicator_value} reads. */
+	static final String VIEW = "mart.indicator_computed";
+
+	/** No indicator: no row, with the columns of one. */
+	private static final String NONE = "SELECT CAST(NULL AS VARCHAR) AS indicator_id, CAST(NULL AS VARCHAR) AS level, "
+			+ "CAST(NULL AS VARCHAR) AS territory_code, CAST(NULL AS DOUBLE) AS numerator, "
+			+ "CAST(NULL AS DOUBLE) AS denominator, CAST(NULL AS DOUBLE) AS value WHERE false";
 
 	private IndicatorSql() {
 	}
 
+	/**
+	 * The view {@code mart.indicator_computed}: one SELECT per indicator, unioned; the
+	 * model {@code warehouse/models/indicators/indicator_value.sql} ranks them.
+	 */
 	static String build(List<IndicatorDefinition> indicators) {
 		String unions = indicators.stream().map(IndicatorSql::one).collect(Collectors.joining("\nUNION ALL\n"));
-		return """
-				CREATE OR REPLACE TABLE mart.indicator_value AS
-				WITH computed AS (
-				%s
-				)
-				SELECT c.indicator_id, c.level, c.territory_code, t.name AS territory_name,
-				       c.numerator, c.denominator, c.value,
-				       CASE WHEN c.value IS NULL THEN NULL
-				            ELSE rank() OVER (PARTITION BY c.indicator_id, c.level ORDER BY c.value DESC NULLS LAST) END
-				           AS rank_in_level,
-				       count(*) OVER (PARTITION BY c.indicator_id, c.level) AS territories_in_level
-				FROM computed c
-				JOIN core.territory t ON t.level = c.level AND t.code = c.territory_code
-				ORDER BY c.indicator_id, t.level_order, c.territory_code""".formatted(unions);
+		return "CREATE OR REPLACE VIEW " + VIEW + " AS\n" + (indicators.isEmpty() ? NONE : unions);
 	}
 
 	private static String one(IndicatorDefinition indicator) {

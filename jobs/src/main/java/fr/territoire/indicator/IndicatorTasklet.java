@@ -1,8 +1,11 @@
 package fr.territoire.indicator;
 
-import java.util.List;
+import java.util.Map;
 
+import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.ModelRunner;
 import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.SqlModel;
 import fr.territoire.warehouse.WarehouseSession;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -13,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Computes every indicator for every territory of every level into
  * {@code mart.indicator_value}, with its rank within the level, and keeps the definitions
- * in {@code mart.indicator}.
+ * in {@code mart.indicator}: generates the view {@code mart.indicator_computed} from the
+ * indicator YAMLs, then builds the models of {@code warehouse/models/indicators/}.
  */
 public class IndicatorTasklet implements Tasklet {
 
@@ -21,28 +25,31 @@ public class IndicatorTasklet implements Tasklet {
 
 	private final IndicatorCatalog catalog;
 
-	public IndicatorTasklet(WarehouseSession warehouse, IndicatorCatalog catalog) {
+	private final ModelCatalog models;
+
+	public IndicatorTasklet(WarehouseSession warehouse, IndicatorCatalog catalog, ModelCatalog models) {
 		this.warehouse = warehouse;
 		this.catalog = catalog;
+		this.models = models;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var connection = this.warehouse.connection();
-		Sql.execute(connection, "create indicator definitions",
-				"CREATE OR REPLACE TABLE mart.indicator (indicator_id VARCHAR PRIMARY KEY, label VARCHAR NOT NULL, "
-						+ "description VARCHAR NOT NULL, unit VARCHAR NOT NULL, numerator VARCHAR NOT NULL, "
-						+ "denominator VARCHAR, scale DOUBLE NOT NULL)");
+		Sql.execute(connection, "clear indicator definitions", "DELETE FROM mart.indicator");
 		for (IndicatorDefinition indicator : this.catalog.indicators()) {
 			Sql.update(connection, "INSERT INTO mart.indicator VALUES (?, ?, ?, ?, ?, ?, ?)", indicator.id(),
 					indicator.label(), indicator.description(), indicator.unit(), indicator.numerator(),
 					indicator.denominator(), indicator.scaleOrOne());
 		}
-		List<IndicatorDefinition> indicators = this.catalog.indicators();
-		if (!indicators.isEmpty()) {
-			Sql.execute(connection, "compute indicators", IndicatorSql.build(indicators));
+		Sql.execute(connection, "compute indicators", IndicatorSql.build(this.catalog.indicators()));
+		long rows = 0;
+		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+		for (Map.Entry<String, Long> built : ModelRunner.build(connection, this.models, SqlModel.Layer.INDICATORS)
+			.entrySet()) {
+			context.putLong("rows." + built.getKey(), built.getValue());
+			rows += built.getValue();
 		}
-		long rows = Sql.queryLong(connection, "SELECT count(*) FROM mart.indicator_value");
 		chunkContext.getStepContext().getStepExecution().setWriteCount(rows);
 		return RepeatStatus.FINISHED;
 	}

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A validation rule of a mapped column. Written in YAML as a bare name ({@code required},
- * {@code siret}) or a one-key map ({@code pattern: "[0-9]{5}"}, {@code allowed: [A, F]},
- * {@code min: 0}, {@code reference: commune}).
+ * {@code siret}, {@code commune_code}) or a one-key map ({@code pattern: "[0-9]{5}"},
+ * {@code allowed: [A, F]}, {@code min: 0}, {@code reference: commune}).
  *
  * @param kind the rule
  * @param value its argument: a pattern, a list of allowed values, a bound, a reference
@@ -34,8 +34,9 @@ public record Rule(Kind kind, @Nullable Object value) {
 			Map.Entry<?, ?> entry = map.entrySet().iterator().next();
 			return new Rule(Kind.parse(String.valueOf(entry.getKey())), entry.getValue());
 		}
-		throw new IllegalArgumentException("a rule is a name (required, siren, siret) or a one-key map such as "
-				+ "{pattern: \"[0-9]{5}\"}, found " + value);
+		throw new IllegalArgumentException(
+				"a rule is a name (required, siren, siret, commune_code, departement_code) or a one-key map such as "
+						+ "{pattern: \"[0-9]{5}\"}, found " + value);
 	}
 
 	/** The allowed values of an {@code allowed} rule. */
@@ -82,6 +83,16 @@ public record Rule(Kind kind, @Nullable Object value) {
 		 */
 		SIRET,
 		/**
+		 * The form of a commune code: 5 digits, or 2A/2B and 3 digits (macro
+		 * {@code commune_code_is_valid} of {@code warehouse/macros/}).
+		 */
+		COMMUNE_CODE,
+		/**
+		 * The form of a département code: 2 digits, 2A/2B, or 97x (macro
+		 * {@code departement_code_is_valid}).
+		 */
+		DEPARTEMENT_CODE,
+		/**
 		 * The value must exist in a code list: a staging table's column, or
 		 * {@code commune}.
 		 */
@@ -93,7 +104,7 @@ public record Rule(Kind kind, @Nullable Object value) {
 
 		@Nullable Object validate(@Nullable Object value) {
 			return switch (this) {
-				case REQUIRED, SIREN, SIRET -> {
+				case REQUIRED, SIREN, SIRET, COMMUNE_CODE, DEPARTEMENT_CODE -> {
 					if (value != null && !Boolean.TRUE.equals(value)) {
 						throw new IllegalArgumentException(yamlName() + " takes no value");
 					}

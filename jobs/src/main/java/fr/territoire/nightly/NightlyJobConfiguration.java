@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.territoire.audit.AuditTasklet;
 import fr.territoire.geography.GeographyTasklet;
+import fr.territoire.history.EstablishmentHistory;
 import fr.territoire.history.HistoryTasklet;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.job.TaskletSteps;
@@ -56,8 +57,9 @@ public class NightlyJobConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	WarehouseSession warehouseSession(TerritoireHome home, TerritoireProperties properties) {
-		return new WarehouseSession(home, properties.warehouse());
+	WarehouseSession warehouseSession(TerritoireHome home, TerritoireProperties properties,
+			ProjectConfiguration project) {
+		return new WarehouseSession(home, properties.warehouse(), project.schema(), project.macros());
 	}
 
 	@Bean
@@ -80,14 +82,15 @@ public class NightlyJobConfiguration {
 			.next(steps.step("geography",
 					new GeographyTasklet(warehouse, models, project.geography().sources(),
 							properties.geography().targetVintage())))
-			.next(steps.step("history", new HistoryTasklet(warehouse)))
+			.next(steps.step("history",
+					new HistoryTasklet(warehouse, EstablishmentHistory.of(project.history(), project.schema()))))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", new AuditTasklet(warehouse, project.audits())))
-			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators())))
+			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication())))
-			.next(steps.step("report", new RunReportTasklet(warehouse)))
+			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))
 			.build();
 	}

@@ -295,6 +295,8 @@ public final class StagingSql {
 				case MAX -> typed + " > " + bound(column, rule.value());
 				case SIREN -> "not siren_is_valid(" + text + ")";
 				case SIRET -> "not siret_is_valid(" + text + ")";
+				case COMMUNE_CODE -> "not commune_code_is_valid(" + text + ")";
+				case DEPARTEMENT_CODE -> "not departement_code_is_valid(" + text + ")";
 				case REFERENCE -> "not exists (select 1 from " + rule.reference().table() + " r where r."
 						+ Sql.identifier(rule.reference().column()) + " = " + text + ")";
 			};
@@ -316,6 +318,8 @@ public final class StagingSql {
 			case SIREN -> shown + " must be a SIREN: 9 digits with a valid Luhn key";
 			case SIRET ->
 				shown + " must be a SIRET: 14 digits with a valid Luhn key (La Poste: digit sum " + "multiple of 5)";
+			case COMMUNE_CODE -> shown + " must be a commune code: 5 digits, or 2A/2B and 3 digits";
+			case DEPARTEMENT_CODE -> shown + " must be a département code: 2 digits, 2A/2B or 97x";
 			case REFERENCE -> shown + " must exist in " + rule.reference().table() + "." + rule.reference().column();
 		};
 	}

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import fr.territoire.mapping.Mapping;
-import fr.territoire.warehouse.Macros;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.Sql;
 
 /**
@@ -22,8 +22,13 @@ public final class StagingSqlCheck {
 	private StagingSqlCheck() {
 	}
 
-	/** What DuckDB says is wrong with the generated model, if anything. */
-	public static Optional<String> problem(Mapping mapping) {
+	/**
+	 * What DuckDB says is wrong with the generated model, if anything.
+	 * @param mapping a declarative mapping
+	 * @param macros the warehouse's macros, which generated models call
+	 * @return DuckDB's complaint, if any
+	 */
+	public static Optional<String> problem(Mapping mapping, MacroCatalog macros) {
 		String sql;
 		try {
 			sql = StagingSql.sql(mapping);
@@ -34,7 +39,7 @@ public final class StagingSqlCheck {
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
-			statement.execute(Macros.DDL);
+			macros.create(connection);
 			String columns = mapping.headers()
 				.stream()
 				.map((name) -> Sql.identifier(name) + " VARCHAR")

@@ -16,13 +16,17 @@ import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.geography.DeclaredSources;
+import fr.territoire.history.HistoryStatements;
 import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.publish.PublicationSpec;
+import fr.territoire.report.ReportSections;
 import fr.territoire.schedule.ScheduleCatalog;
 import fr.territoire.schedule.ScheduleEntry;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.WarehouseSchema;
 import fr.territoire.warehouse.SqlModel;
 import org.jspecify.annotations.Nullable;
 
@@ -33,17 +37,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param folder the project folder
  * @param mappings {@code mappings/}
+ * @param schema {@code warehouse/schema/}: the tables every warehouse has
+ * @param macros {@code warehouse/macros/}
  * @param models {@code warehouse/models/}
  * @param audits {@code warehouse/audits/}
  * @param indicators {@code warehouse/indicators/}
+ * @param history {@code warehouse/history/}: the statements of the history step
+ * @param reports {@code warehouse/reports/}: the sections of the run report
  * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
  * @param schedules {@code schedules/}
  * @param geography the sources whose commune codes are harmonised to the target vintage
  * @param declared the folders of the records annotated with {@link DefinitionsIn}
  * @param problems every problem, errors and warnings
  */
-public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
-		IndicatorCatalog indicators, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
+public record ProjectConfiguration(Path folder, MappingCatalog mappings, WarehouseSchema schema, MacroCatalog macros,
+		ModelCatalog models, AuditCatalog audits, IndicatorCatalog indicators, HistoryStatements history,
+		ReportSections reports, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
 		DeclaredSources geography, DeclaredFolders declared, List<Problem> problems) {
 
 	public ProjectConfiguration {
@@ -60,16 +69,24 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 	public static ProjectConfiguration load(Path project, Set<String> jobs) {
 		List<Problem> problems = new ArrayList<>();
 		MappingCatalog mappings = MappingCatalog.load(project);
+		WarehouseSchema schema = WarehouseSchema.load(project);
+		MacroCatalog macros = MacroCatalog.load(project);
 		ModelCatalog models = ModelCatalog.load(project);
 		AuditCatalog audits = AuditCatalog.load(project);
 		IndicatorCatalog indicators = IndicatorCatalog.load(project);
 		ScheduleCatalog schedules = ScheduleCatalog.load(project);
+		HistoryStatements history = HistoryStatements.load(project);
+		ReportSections reports = ReportSections.load(project);
 		problems.addAll(mappings.problems());
+		problems.addAll(schema.problems());
+		problems.addAll(macros.problems());
 		problems.addAll(models.problems());
 		DeclaredSources geography = DeclaredSources.of(mappings, models);
 		problems.addAll(geography.problems());
 		problems.addAll(audits.problems());
 		problems.addAll(indicators.problems());
+		problems.addAll(history.problems());
+		problems.addAll(reports.problems());
 		if (indicators.indicators().isEmpty() && indicators.problems().isEmpty()) {
 			problems.add(Problem.of("warehouse/indicators", "no indicator defined",
 					"add at least one warehouse/indicators/<id>.yaml"));
@@ -82,11 +99,11 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, ModelCa
 						"known jobs: " + jobs.stream().sorted().toList()));
 			}
 		}
-		problems.addAll(StagingLinks.problems(mappings, models));
+		problems.addAll(StagingLinks.problems(mappings, models, macros));
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
-		return new ProjectConfiguration(project, mappings, models, audits, indicators, publication, schedules,
-				geography, declared, problems);
+		return new ProjectConfiguration(project, mappings, schema, macros, models, audits, indicators, history, reports,
+				publication, schedules, geography, declared, problems);
 	}
 
 	/** The problems that make the configuration invalid. */

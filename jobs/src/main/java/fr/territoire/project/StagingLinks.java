@@ -8,6 +8,7 @@ import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.StagingSql;
 import fr.territoire.normalise.StagingSqlCheck;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.SqlModel;
 
@@ -21,7 +22,7 @@ final class StagingLinks {
 	private StagingLinks() {
 	}
 
-	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models) {
+	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models, MacroCatalog macros) {
 		List<Problem> problems = new ArrayList<>();
 		for (Mapping mapping : mappings.mappings()) {
 			long staging = handWritten(models, mapping).size();
@@ -34,7 +35,7 @@ final class StagingLinks {
 							"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
 									+ "target"));
 				}
-				StagingSqlCheck.problem(mapping)
+				StagingSqlCheck.problem(mapping, macros)
 					.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
 							"check the patterns, formats and references of the mapping's columns")));
 			}

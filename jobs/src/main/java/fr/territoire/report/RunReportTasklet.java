@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.SqlFile;
 import fr.territoire.warehouse.WarehouseSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +19,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Writes the HTML run report: steps with timings and counts, per-file row accounting,
- * rejects by rule, audit results, unmapped geography codes and the national value of
- * every indicator.
+ * Writes the HTML run report: steps with timings and counts (from the job repository),
+ * then one section per query of {@code warehouse/reports/}, in order (per-file row
+ * accounting, rejects by rule, audit results, unmapped geography codes, the national
+ * value of every indicator…). A section whose query fails says so and the report goes on.
  */
 public class RunReportTasklet implements Tasklet {
 
@@ -29,8 +30,11 @@ public class RunReportTasklet implements Tasklet {
 
 	private final WarehouseSession warehouse;
 
-	public RunReportTasklet(WarehouseSession warehouse) {
+	private final ReportSections sections;
+
+	public RunReportTasklet(WarehouseSession warehouse, ReportSections sections) {
 		this.warehouse = warehouse;
+		this.sections = sections;
 	}
 
 	@Override
@@ -59,32 +63,9 @@ public class RunReportTasklet implements Tasklet {
 							String.valueOf(step.getReadCount()), String.valueOf(step.getWriteCount()),
 							String.valueOf(step.getFilterCount())))
 					.toList());
-		section(html, connection, "Row accounting per file (read = staged + rejected)",
-				"SELECT source, file, rows_read, rows_staged, rows_rejected, reused_from_previous_run "
-						+ "FROM meta.file_accounting ORDER BY source, file");
-		section(html, connection, "Unknown columns (not in the mapping; values kept in raw.<source>__unknown_column)",
-				"SELECT source, file, column_name, position FROM meta.unknown_column ORDER BY source, file, position");
-		section(html, connection, "Rejected rows by rule",
-				"SELECT source, rule, column_name, count(*) AS rows, any_value(message) AS example "
-						+ "FROM quality.rejected_row GROUP BY ALL ORDER BY source, rows DESC");
-		section(html, connection, "Audits",
-				"SELECT audit, description, blocking, offending_rows FROM quality.audit_result ORDER BY audit");
-		section(html, connection, "COG vintages loaded",
-				"SELECT vintage, layout, communes, is_target, target_chosen_by FROM geography.vintage ORDER BY vintage");
-		section(html, connection, "COG vintage of each source (declared or detected)",
-				"SELECT source, declared_vintage, detected_vintage, detected_share, vintage_used, chosen_by, "
-						+ "target_vintage FROM geography.source_vintage ORDER BY source");
-		section(html, connection, "Commune codes not mapped to the target geography",
-				"SELECT source, code, rows, amount, unit, vintage_from, vintage_to FROM geography.unmapped_commune_code "
-						+ "ORDER BY source, code");
-		section(html, connection, "Left out by harmonisation (totals)",
-				"SELECT source, unmapped_codes, unmapped_rows, amount_left_out, total_amount, amount_harmonised, unit "
-						+ "FROM geography.unmapped_total ORDER BY source");
-		section(html, connection, "Commune files whose codes had lost their leading zeros (repaired)",
-				"SELECT file, vintage, rows_repaired, rows, example FROM geography.commune_code_repair ORDER BY file");
-		section(html, connection, "Indicators for France",
-				"SELECT indicator_id, value, numerator, denominator FROM mart.indicator_value "
-						+ "WHERE level = 'france' ORDER BY indicator_id");
+		for (SqlFile<ReportSectionSpec> section : this.sections.sections()) {
+			section(html, connection, section.spec().title(), section.sql());
+		}
 		html.append("</body></html>\n");
 		Path reports = this.warehouse.home().reports();
 		Files.createDirectories(reports);

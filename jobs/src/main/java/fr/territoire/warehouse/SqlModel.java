@@ -31,6 +31,11 @@ public record SqlModel(Layer layer, String name, String sql, ModelSpec spec) {
 		STAGING("staging", "staging"), GEOGRAPHY("geography", "geography"), CORE("core", "core"),
 		MARTS("marts", "mart"),
 		/**
+		 * Indicators at every level, built by the indicators step from the view it
+		 * generates from the indicator YAMLs.
+		 */
+		INDICATORS("indicators", "mart"),
+		/**
 		 * What may be published: every release file reads from this layer only, where the
 		 * diffusion rules of the register are applied once.
 		 */

@@ -70,8 +70,8 @@ class ArchitectureTests {
 		allowed.put("status", Set.of());
 		allowed.put("generate", Set.of());
 		allowed.put("benchmark", Set.of("ingest", "mapping", "normalise", "warehouse"));
-		allowed.put("project",
-				Set.of("schedule", "mapping", "normalise", "geography", "warehouse", "audit", "indicator", "publish"));
+		allowed.put("project", Set.of("schedule", "mapping", "normalise", "geography", "warehouse", "audit",
+				"indicator", "publish", "history", "report"));
 		allowed.put("check", Set.of("project", "nightly"));
 		allowed.put("job", Set.of("warehouse"));
 		return allowed;

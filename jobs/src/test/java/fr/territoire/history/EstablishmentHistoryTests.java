@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
+import fr.territoire.support.SampleExpectations;
 import fr.territoire.warehouse.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,8 @@ class EstablishmentHistoryTests {
 	Path folder;
 
 	private Connection connection;
+
+	private final EstablishmentHistory history = EstablishmentHistory.load(SampleExpectations.PROJECT);
 
 	@BeforeEach
 	void open() throws SQLException {
@@ -99,7 +102,7 @@ class EstablishmentHistoryTests {
 		Path current = this.folder.resolve("current.duckdb");
 		byte[] before = Files.readAllBytes(current);
 		stock("b", "2 F 67551");
-		HistoryOutcome outcome = EstablishmentHistory.update(this.connection, current, LocalDate.parse("2026-10-03"));
+		HistoryOutcome outcome = this.history.update(this.connection, current, LocalDate.parse("2026-10-03"));
 		assertThat(outcome.applied()).isTrue();
 		assertThat(periods()).containsExactly("1 A 67124 2026-09-01 2026-10-01", "2 A 67551 2026-09-01 2026-10-01",
 				"2 F 67551 2026-10-01 null");
@@ -117,7 +120,7 @@ class EstablishmentHistoryTests {
 	private HistoryOutcome update(String sha256, LocalDate runDate, String... rows) {
 		stock(sha256, rows);
 		Path current = this.folder.resolve("current.duckdb");
-		HistoryOutcome outcome = EstablishmentHistory.update(this.connection, current, runDate);
+		HistoryOutcome outcome = this.history.update(this.connection, current, runDate);
 		Path next = this.folder.resolve("next.duckdb");
 		Sql.execute(this.connection, "promote",
 				"ATTACH " + Sql.literal(next.toString()) + " AS saved;\n" + "CREATE SCHEMA saved.core;\n"

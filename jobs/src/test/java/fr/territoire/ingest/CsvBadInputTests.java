@@ -54,7 +54,9 @@ class CsvBadInputTests {
 		this.connection = (DuckDBConnection) DriverManager
 			.getConnection("jdbc:duckdb:" + this.warehouseFolder.resolve("warehouse.duckdb"));
 		Sql.execute(this.connection, "settings", "SET threads = 2; SET memory_limit = '512MB'; CREATE SCHEMA raw; "
-				+ "CREATE SCHEMA meta; CREATE SCHEMA quality; " + fr.territoire.warehouse.MetaTables.DDL);
+				+ "CREATE SCHEMA meta; CREATE SCHEMA quality; ");
+		fr.territoire.warehouse.WarehouseSchema.load(fr.territoire.support.SampleExpectations.PROJECT)
+			.create(this.connection);
 	}
 
 	@AfterEach

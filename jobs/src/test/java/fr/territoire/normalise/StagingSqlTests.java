@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import fr.territoire.config.Problem;
 import fr.territoire.config.YamlFiles;
 import fr.territoire.mapping.Mapping;
-import fr.territoire.warehouse.Macros;
+import fr.territoire.support.SampleExpectations;
+import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.WarehouseSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,25 @@ class StagingSqlTests {
 				row("s", "12"), row("1A001", "nd"));
 		assertThat(rows).containsExactly(row("1", "01001", "25820.0", null), row("2", "2A004", null, null),
 				row("3", null, "12.0", "required|CODGEO|null"), row("4", "1A001", null, "pattern|CODGEO|1A001"));
+	}
+
+	@Test
+	void rejectsCommuneAndDepartementCodesOfTheWrongFormByTheirRuleNames() throws Exception {
+		Mapping mapping = mapping("""
+				columns:
+				  - name: CODGEO
+				    type: code
+				    rules: [commune_code]
+				  - name: DEP
+				    type: code
+				    rules: [departement_code]
+				""");
+		List<List<String>> rows = run(mapping, List.of("CODGEO", "DEP"), row("2A004", "2A"), row("75056", "971"),
+				row("7505", "75"), row("2C004", "2C"), row("75056", "988"), row(null, null));
+		assertThat(rows).containsExactly(row("1", "2A004", "2A", null), row("2", "75056", "971", null),
+				row("3", "7505", "75", "commune_code|CODGEO|7505"),
+				row("4", "2C004", "2C", "commune_code|CODGEO|2C004"),
+				row("5", "75056", "988", "departement_code|DEP|988"), row("6", null, null, null));
 	}
 
 	@Test
@@ -145,10 +166,10 @@ class StagingSqlTests {
 				    type: integer
 				""");
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-			load(connection, mapping, List.of("code", "n"),
-					List.of("CREATE SCHEMA meta; CREATE SCHEMA quality; " + fr.territoire.warehouse.MetaTables.DDL),
+			load(connection, mapping, List.of("code", "n"), List.of("CREATE SCHEMA meta; CREATE SCHEMA quality;"),
 					List.of(row("a", "x"), row("a", "1"), row("b", "2"), row("a", "3"), row("b", "2"), row(null, "4"),
 							row("c", "5")));
+			WarehouseSchema.load(SampleExpectations.PROJECT).create(connection);
 			Sql.execute(connection, "accounting", "INSERT INTO meta.file_accounting VALUES ('test_source', "
 					+ "'inbox/ensemble_2025_populations.xlsx', 7, 0, 0, false)");
 			Normaliser.Counts counts = Normaliser.run((org.duckdb.DuckDBConnection) connection, mapping,
@@ -213,7 +234,7 @@ class StagingSqlTests {
 		List<Problem> problems = new ArrayList<>();
 		Mapping mapping = YamlFiles.read(file, Mapping.class, "test_source.yaml", problems::add);
 		assertThat(problems).isEmpty();
-		assertThat(StagingSqlCheck.problem(mapping)).isEmpty();
+		assertThat(StagingSqlCheck.problem(mapping, MacroCatalog.load(SampleExpectations.PROJECT))).isEmpty();
 		return mapping;
 	}
 
@@ -242,7 +263,7 @@ class StagingSqlTests {
 			List<List<String>> rows) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
-			statement.execute(Macros.DDL);
+			MacroCatalog.load(SampleExpectations.PROJECT).create(connection);
 			for (String sql : setup) {
 				statement.execute(sql);
 			}

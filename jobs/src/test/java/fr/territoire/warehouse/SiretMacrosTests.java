@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import fr.territoire.support.SampleExpectations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SiretMacrosTests {
 	@BeforeEach
 	void openDuckDb() throws SQLException {
 		this.connection = DriverManager.getConnection("jdbc:duckdb:");
-		Sql.execute(this.connection, "macros", Macros.DDL);
+		MacroCatalog.load(SampleExpectations.PROJECT).create(this.connection);
 	}
 
 	@AfterEach

@@ -1,0 +1,3 @@
+SELECT audit, description, blocking, offending_rows
+FROM quality.audit_result
+ORDER BY audit;
