@@ -3,8 +3,10 @@ package fr.territoire.nightly;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.audit.Audit;
 import fr.territoire.audit.AuditCatalog;
 import fr.territoire.audit.AuditTasklet;
+import fr.territoire.audit.ModelTestAudits;
 import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.history.HistoryTasklet;
 import fr.territoire.config.TerritoireHome;
@@ -41,9 +43,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → history → model → audit → indicators → public → publish →
- * report → promote. Every step is a tasklet running set-based SQL in DuckDB; every step
- * is idempotent, so a failed run restarts at the failed step.
+ * per source) → geography → history → model → audit → indicators → public → audit.public
+ * → publish → report → promote. Audits run after the layer they declare: up to marts in
+ * {@code audit}, after indicators or public in {@code audit.public}. Every step is a
+ * tasklet running set-based SQL in DuckDB; every step is idempotent, so a failed run
+ * restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -58,7 +62,8 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	ModelCatalog modelCatalog(TerritoireHome home) {
-		return Catalogs.valid(ModelCatalog.load(home.project()), ModelCatalog::problems);
+		ModelCatalog models = Catalogs.valid(ModelCatalog.load(home.project()), ModelCatalog::problems);
+		return Catalogs.valid(models, ModelTestAudits::problems);
 	}
 
 	@Bean
@@ -83,8 +88,10 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog audits,
+			WarehouseSession warehouse, MappingCatalog mappings, ModelCatalog models, AuditCatalog auditCatalog,
 			IndicatorCatalog indicators, PublicationSpec publication, TerritoireProperties properties) {
+		List<Audit> audits = new ArrayList<>(auditCatalog.audits());
+		audits.addAll(ModelTestAudits.generate(models));
 		StepFactory steps = new StepFactory(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
@@ -102,10 +109,11 @@ public class NightlyJobConfiguration {
 			.next(steps.step("history", new HistoryTasklet(warehouse)))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
-			.next(steps.step("audit", new AuditTasklet(warehouse, audits)))
+			.next(steps.step("audit", AuditTasklet.afterModels(warehouse, audits)))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, indicators)))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
-			.next(steps.step("publish", new PublishTasklet(warehouse, publication)))
+			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, audits)))
+			.next(steps.step("publish", new PublishTasklet(warehouse, publication, models)))
 			.next(steps.step("report", new RunReportTasklet(warehouse)))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))
 			.build();
