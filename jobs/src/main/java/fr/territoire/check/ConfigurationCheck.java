@@ -43,6 +43,7 @@ public final class ConfigurationCheck {
 					"add at least one warehouse/indicators/<id>.yaml"));
 		}
 		PublicationSpec.load(project, problems);
+		problems.addAll(WarehouseYamlCheck.problems(project, models));
 		for (Mapping mapping : mappings.mappings()) {
 			long staging = models.layer(SqlModel.Layer.STAGING)
 				.stream()

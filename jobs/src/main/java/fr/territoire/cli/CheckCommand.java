@@ -26,8 +26,10 @@ class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		var project = HomeOptions.project();
-		List<Problem> problems = ConfigurationCheck.run(project);
-		if (this.showSql != null && problems.isEmpty()) {
+		List<Problem> problems = new java.util.ArrayList<>(ConfigurationCheck.run(project));
+		problems.addAll(fr.territoire.check.UnusedStagingTables.warnings(project));
+		boolean valid = problems.stream().noneMatch(Problem::isError);
+		if (this.showSql != null && valid) {
 			var mapping = fr.territoire.mapping.MappingCatalog.load(project)
 				.mappings()
 				.stream()
@@ -41,13 +43,18 @@ class CheckCommand implements Callable<Integer> {
 			}
 			this.spec.commandLine().getOut().println(fr.territoire.normalise.StagingSql.sql(mapping.get()) + ";");
 		}
-		if (problems.isEmpty()) {
-			this.spec.commandLine().getOut().println("Configuration of " + project + " is valid.");
-			return ExitCodes.SUCCESS;
-		}
 		var err = this.spec.commandLine().getErr();
 		problems.forEach(err::println);
-		err.println(problems.size() + " problem(s) found.");
+		if (valid) {
+			// warnings are printed but do not make the configuration invalid
+			long warnings = problems.size();
+			this.spec.commandLine()
+				.getOut()
+				.println("Configuration of " + project + " is valid."
+						+ ((warnings > 0) ? " " + warnings + " warning(s) printed." : ""));
+			return ExitCodes.SUCCESS;
+		}
+		err.println(problems.stream().filter(Problem::isError).count() + " problem(s) found.");
 		return ExitCodes.USAGE;
 	}
 

@@ -1,0 +1,87 @@
+package fr.territoire.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import fr.territoire.config.Problem;
+import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.SqlModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static fr.territoire.support.SampleExpectations.PROJECT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * What {@code territoire check} finds across the warehouse's YAML: published columns
+ * without description in their public model, and staging tables that feed nothing.
+ */
+class WarehouseYamlCheckTests {
+
+	@Test
+	void tellsThePublishedColumnsOfPublicModelsWithoutData() {
+		ModelCatalog models = ModelCatalog.load(PROJECT);
+		ModelColumns columns = new ModelColumns(models);
+		assertThat(columns.of(publicModel(models, "territory"))).containsExactly("level", "level_order", "code",
+				"name");
+		assertThat(columns.of(publicModel(models, "commune_measure"))).containsExactly("commune_code", "commune_name",
+				"active_establishments", "active_employer_establishments", "population_municipale");
+		assertThat(columns.of(publicModel(models, "establishment"))).hasSize(36)
+			.startsWith("siret", "siren", "nic")
+			.endsWith("coordonnee_lambert_abscisse", "coordonnee_lambert_ordonnee");
+		// mart.indicator is built by the indicators step, not by a model: checked at
+		// publication
+		assertThat(columns.of(publicModel(models, "indicator"))).isEmpty();
+	}
+
+	@Test
+	void reportsAPublishedColumnWithoutDescriptionNamingTheModelYamlAndTheColumn(@TempDir Path project)
+			throws IOException {
+		ConfigurationCheckTests.copyConfiguration(project);
+		Path yaml = project.resolve("warehouse/models/public/establishment.yaml");
+		Files.writeString(yaml, Files.readString(yaml)
+			.replace("  - name: libelle_voie\n    description: street name (empty for P units)\n", ""));
+		assertThat(ConfigurationCheck.run(project)).extracting(Problem::file, Problem::message, Problem::isError)
+			.containsExactly(tuple("warehouse/models/public/establishment.yaml",
+					"column libelle_voie is published (establishments) but has no description", true));
+	}
+
+	@Test
+	void warnsAboutStagingTablesThatFeedNothing() {
+		assertThat(UnusedStagingTables.warnings(PROJECT)).allMatch((problem) -> !problem.isError())
+			.extracting(Problem::file)
+			.containsExactly("warehouse/models/staging/stg_cog__event_historical.sql",
+					"mappings/insee_comparateur.yaml", "mappings/insee_donnees_communes.yaml",
+					"mappings/insee_populations_communes.yaml", "mappings/insee_populations_departements.yaml",
+					"mappings/insee_populations_regions.yaml", "mappings/insee_revenus_iris.yaml",
+					"mappings/partner_etablissements.yaml");
+	}
+
+	@Test
+	void aStagingTableReadByAnAuditOrAModelFeedsSomething(@TempDir Path project) throws IOException {
+		ConfigurationCheckTests.copyConfiguration(project);
+		Files.writeString(project.resolve("warehouse/audits/comparateur__empty.sql"),
+				"select 1 from (select count(*) as n from staging.stg_insee__comparateur) where n = 0");
+		Files.writeString(project.resolve("warehouse/audits/comparateur__empty.yaml"),
+				"description: the comparateur is not empty\nblocking: false\nafter: staging\n");
+		Files.writeString(project.resolve("warehouse/models/marts/iris_income.sql"),
+				"select * from staging.stg_insee__revenus_iris");
+		Files.writeString(project.resolve("warehouse/models/marts/iris_income.yaml"),
+				"description: incomes\ngrain: one row per IRIS\n");
+		List<String> files = UnusedStagingTables.warnings(project).stream().map(Problem::file).toList();
+		assertThat(files).hasSize(6)
+			.doesNotContain("mappings/insee_comparateur.yaml", "mappings/insee_revenus_iris.yaml");
+	}
+
+	private static SqlModel publicModel(ModelCatalog models, String name) {
+		return models.layer(SqlModel.Layer.PUBLIC)
+			.stream()
+			.filter((model) -> model.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
