@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.territoire.audit.Audit;
 import fr.territoire.audit.AuditCatalog;
+import fr.territoire.audit.AuditOrder;
 import fr.territoire.audit.AuditTasklet;
 import fr.territoire.audit.ModelTestAudits;
 import fr.territoire.geography.GeographyTasklet;
@@ -68,7 +69,8 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	AuditCatalog auditCatalog(TerritoireHome home) {
-		return Catalogs.valid(AuditCatalog.load(home.project()), AuditCatalog::problems);
+		AuditCatalog audits = Catalogs.valid(AuditCatalog.load(home.project()), AuditCatalog::problems);
+		return Catalogs.valid(audits, AuditOrder::problems);
 	}
 
 	@Bean

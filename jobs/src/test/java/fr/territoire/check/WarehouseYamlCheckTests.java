@@ -76,6 +76,16 @@ class WarehouseYamlCheckTests {
 			.doesNotContain("mappings/insee_comparateur.yaml", "mappings/insee_revenus_iris.yaml");
 	}
 
+	@Test
+	void reportsAnAuditReadingThePublicLayerWithoutRunningAfterIt(@TempDir Path project) throws IOException {
+		ConfigurationCheckTests.copyConfiguration(project);
+		Path yaml = project.resolve("warehouse/audits/establishment__published_address_of_partially_diffusible.yaml");
+		Files.writeString(yaml, Files.readString(yaml).replace("after: public\n", ""));
+		assertThat(ConfigurationCheck.run(project)).extracting(Problem::file, Problem::message)
+			.containsExactly(tuple("warehouse/audits/establishment__published_address_of_partially_diffusible.yaml",
+					"the audit reads tables of the public layer but runs after marts"));
+	}
+
 	private static SqlModel publicModel(ModelCatalog models, String name) {
 		return models.layer(SqlModel.Layer.PUBLIC)
 			.stream()
