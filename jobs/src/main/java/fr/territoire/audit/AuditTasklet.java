@@ -16,7 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Runs every audit, records its result (with a sample of offending rows) in
+ * Runs the audits of one step, records its result (with a sample of offending rows) in
  * {@code quality.audit_result}, and fails when a blocking audit finds rows: publication
  * stops, diagnostics stay in the warehouse under construction.
  */
@@ -26,20 +26,45 @@ public class AuditTasklet implements Tasklet {
 
 	private final WarehouseSession warehouse;
 
-	private final AuditCatalog catalog;
+	private final List<Audit> audits;
 
-	public AuditTasklet(WarehouseSession warehouse, AuditCatalog catalog) {
+	public AuditTasklet(WarehouseSession warehouse, List<Audit> audits) {
 		this.warehouse = warehouse;
-		this.catalog = catalog;
+		this.audits = List.copyOf(audits);
+	}
+
+	/**
+	 * The {@code audit} step: audits after staging, geography, core and marts, run once
+	 * the models are built.
+	 */
+	public static AuditTasklet afterModels(WarehouseSession warehouse, List<Audit> audits) {
+		return new AuditTasklet(warehouse,
+				audits.stream().filter((audit) -> audit.spec().after().runsBeforeIndicators()).toList());
+	}
+
+	/**
+	 * The {@code audit.public} step: audits after indicators and public, run once the
+	 * public layer is built and before anything is published.
+	 */
+	public static AuditTasklet beforePublication(WarehouseSession warehouse, List<Audit> audits) {
+		return new AuditTasklet(warehouse,
+				audits.stream().filter((audit) -> !audit.spec().after().runsBeforeIndicators()).toList());
+	}
+
+	/** The audits this step runs. */
+	public List<Audit> audits() {
+		return this.audits;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var connection = this.warehouse.connection();
-		Sql.execute(connection, "clear audit results", "DELETE FROM quality.audit_result");
 		List<String> failures = new ArrayList<>();
 		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-		for (Audit audit : this.catalog.audits()) {
+		for (Audit audit : this.audits) {
+			// only this step's results: a restarted step replaces its own, the other
+			// step's stay
+			Sql.update(connection, "DELETE FROM quality.audit_result WHERE audit = ?", audit.name());
 			long offending = Sql.queryLong(connection, "SELECT count(*) FROM (" + audit.sql() + ")");
 			String sample = Sql
 				.queryRows(connection,

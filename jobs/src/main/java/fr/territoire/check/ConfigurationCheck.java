@@ -23,11 +23,11 @@ public final class ConfigurationCheck {
 	}
 
 	/**
-	 * Every problem found, errors and warnings; no error means the configuration is
-	 * valid.
+	 * The errors found: none means the configuration is valid (the warnings are in
+	 * {@link #load}).
 	 */
 	public static List<Problem> run(Path project) {
-		return load(project).problems();
+		return load(project).errors();
 	}
 
 }

@@ -37,9 +37,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → history → model → audit → indicators → public → publish →
- * report → promote. Every step is a tasklet running set-based SQL in DuckDB; every step
- * is idempotent, so a failed run restarts at the failed step.
+ * per source) → geography → history → model → audit → indicators → public → audit.public
+ * → publish → report → promote. Audits run after the layer they declare: up to marts in
+ * {@code audit}, after indicators or public in {@code audit.public}. Every step is a
+ * tasklet running set-based SQL in DuckDB; every step is idempotent, so a failed run
+ * restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -86,10 +88,11 @@ public class NightlyJobConfiguration {
 					new HistoryTasklet(warehouse, EstablishmentHistory.of(project.history(), project.schema()))))
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
-			.next(steps.step("audit", new AuditTasklet(warehouse, project.audits())))
+			.next(steps.step("audit", AuditTasklet.afterModels(warehouse, project.allAudits())))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
-			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication())))
+			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
+			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))
 			.build();

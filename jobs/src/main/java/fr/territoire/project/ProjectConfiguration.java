@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.territoire.audit.Audit;
 import fr.territoire.audit.AuditCatalog;
+import fr.territoire.audit.AuditOrder;
+import fr.territoire.audit.ModelTestAudits;
 import fr.territoire.config.Definition;
 import fr.territoire.config.DefinitionsIn;
 import fr.territoire.config.Problem;
@@ -21,6 +24,7 @@ import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.publish.PublicationSpec;
+import fr.territoire.publish.PublishedColumns;
 import fr.territoire.report.ReportSections;
 import fr.territoire.schedule.ScheduleCatalog;
 import fr.territoire.schedule.ScheduleEntry;
@@ -99,7 +103,13 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 						"known jobs: " + jobs.stream().sorted().toList()));
 			}
 		}
+		problems.addAll(ModelTestAudits.problems(models));
+		problems.addAll(AuditOrder.problems(audits));
+		if (publication != null) {
+			problems.addAll(PublishedColumns.problems(publication, models, new ModelColumns(models)::of));
+		}
 		problems.addAll(StagingLinks.problems(mappings, models, macros));
+		problems.addAll(UnusedStagingTables.warnings(project, mappings, models, geography));
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
 		return new ProjectConfiguration(project, mappings, schema, macros, models, audits, indicators, history, reports,
@@ -142,6 +152,16 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 	 */
 	public <T> List<Definition<T>> definitions(Class<T> type) {
 		return this.declared.of(type);
+	}
+
+	/**
+	 * The audits of {@code warehouse/audits/} and those generated from the models' YAML
+	 * tests.
+	 */
+	public List<Audit> allAudits() {
+		List<Audit> all = new ArrayList<>(this.audits.audits());
+		all.addAll(ModelTestAudits.generate(this.models));
+		return List.copyOf(all);
 	}
 
 	/** The mapping of a source, if any. */

@@ -40,36 +40,43 @@ public record PublicationSpec(String title, String description, String licence, 
 	}
 
 	/**
-	 * A published table.
+	 * A published table. Its columns are described in the YAML of its public model
+	 * ({@code warehouse/models/public/<model>.yaml}), the one place they are documented.
 	 *
 	 * @param name the file name (without extension) in the release
 	 * @param from the warehouse table, in the public schema (the layer where diffusion
 	 * rules apply)
-	 * @param description what a row is
+	 * @param description what a row is; the public model's description when absent
 	 * @param orderBy the columns that give the files a stable row order
-	 * @param columns a description of every column, for the release's Table Schema
 	 */
-	public record PublishedTable(String name, String from, String description,
-			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy,
-			java.util.Map<String, String> columns) {
+	public record PublishedTable(String name, String from, @Nullable String description,
+			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy) {
 
 		public PublishedTable {
 			Objects.requireNonNull(name, "name is required");
 			Objects.requireNonNull(from, "from is required");
-			Objects.requireNonNull(description, "description is required");
 			Objects.requireNonNull(orderBy, "order_by is required");
 			if (!TABLE_NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("name '" + name + "' must be lower-case snake case");
 			}
-			if (columns == null || columns.isEmpty()) {
-				throw new IllegalArgumentException("table " + name + " needs columns: a description of every column");
-			}
-			columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
 			if (!QUALIFIED.matcher(from).matches()) {
 				throw new IllegalArgumentException("from '" + from
 						+ "' must be a public.* table: everything published reads from the public layer "
 						+ "(warehouse/models/public), where the register's diffusion rules apply");
 			}
+		}
+
+		/**
+		 * The public model's name, e.g. {@code establishment} for
+		 * {@code public.establishment}.
+		 */
+		public String model() {
+			return this.from.substring("public.".length());
+		}
+
+		/** The YAML where its columns are described, relative to the project. */
+		public String modelYaml() {
+			return "warehouse/models/public/" + model() + ".yaml";
 		}
 
 	}

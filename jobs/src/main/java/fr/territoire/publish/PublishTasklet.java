@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.config.FileHash;
+import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
 import org.duckdb.DuckDBConnection;
@@ -42,9 +43,12 @@ public class PublishTasklet implements Tasklet {
 
 	private final PublicationSpec spec;
 
-	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec) {
+	private final ModelCatalog models;
+
+	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec, ModelCatalog models) {
 		this.warehouse = warehouse;
 		this.spec = spec;
+		this.models = models;
 	}
 
 	@Override
@@ -68,7 +72,7 @@ public class PublishTasklet implements Tasklet {
 				this.spec.attribution(), geographyVintage(connection), inputs(connection), tables);
 		JSON.writeValue(partial.resolve("manifest.json").toFile(), manifest);
 		JSON.writeValue(partial.resolve("datapackage.json").toFile(),
-				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec)));
+				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec, this.models)));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
 		swapLatest(release);
@@ -99,7 +103,7 @@ public class PublishTasklet implements Tasklet {
 							+ parquetRows + " and " + csv.getFileName() + " has " + csvRows
 							+ "; the release is not published");
 		}
-		return new ReleaseManifest.Table(table.name(), table.description(), rows,
+		return new ReleaseManifest.Table(table.name(), PublishedColumns.description(table, this.models), rows,
 				List.of(file(folder, parquet, "parquet"), file(folder, csv, "csv")));
 	}
 

@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.territoire.error.ErrorCode;
-import fr.territoire.error.TerritoireException;
+import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.Sql;
 import org.duckdb.DuckDBConnection;
 
 /**
  * The Table Schema (frictionless data) fields of published tables: column names and types
- * from the warehouse, descriptions from {@code publish.yaml}. Every published column must
- * be described.
+ * from the warehouse, descriptions from the public models' YAML. Every published column
+ * must be described.
  */
 final class TableSchemas {
 
@@ -21,7 +20,7 @@ final class TableSchemas {
 	}
 
 	/** Fields by published table name. */
-	static Map<String, List<Field>> read(DuckDBConnection connection, PublicationSpec spec) {
+	static Map<String, List<Field>> read(DuckDBConnection connection, PublicationSpec spec, ModelCatalog models) {
 		Map<String, List<Field>> schemas = new LinkedHashMap<>();
 		for (PublicationSpec.PublishedTable table : spec.tables()) {
 			String[] parts = table.from().split("\\.");
@@ -30,13 +29,7 @@ final class TableSchemas {
 					"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? "
 							+ "ORDER BY column_index",
 					parts[0], parts[1])) {
-				String description = table.columns().get(column.get(0));
-				if (description == null) {
-					throw new TerritoireException(ErrorCode.BAD_CONFIGURATION,
-							"column " + column.get(0) + " of " + table.from()
-									+ " has no description in warehouse/publish.yaml: every published column "
-									+ "is documented");
-				}
+				String description = PublishedColumns.description(table, models, column.get(0));
 				fields.add(new Field(column.get(0), type(column.get(1)), description));
 			}
 			schemas.put(table.name(), fields);

@@ -15,13 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param grain what one row is
  * @param source for a staging model, the mapping source it validates
  * @param dependsOn models of the same layer that must be built first
- * @param columns column descriptions
+ * @param columns column descriptions, each with its tests
+ * @param key columns that together identify a row: tested unique and not null after the
+ * model is built
  * @param geography for a staging model, the column holding commune codes (and optionally
  * an amount and its unit): the source is then harmonised to the target COG vintage
  */
 public record ModelSpec(String description, String grain, @Nullable String source,
 		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns,
-		@Nullable GeographyDeclaration geography) {
+		@Nullable List<String> key, @Nullable GeographyDeclaration geography) {
 
 	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public ModelSpec {
@@ -46,25 +48,43 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 				}
 			}
 		}
+		if (key != null && key.isEmpty()) {
+			throw new IllegalArgumentException("key lists the columns that identify a row: at least one");
+		}
+		key = (key != null) ? List.copyOf(key) : List.of();
 	}
 
-	/** A model without geography declaration. */
+	/** A model without key or geography declaration. */
 	public ModelSpec(String description, String grain, @Nullable String source, @Nullable List<String> dependsOn,
 			@Nullable List<Column> columns) {
-		this(description, grain, source, dependsOn, columns, null);
+		this(description, grain, source, dependsOn, columns, null, null);
+	}
+
+	/** The description of a column, if the YAML gives one. */
+	public java.util.Optional<String> columnDescription(String name) {
+		return this.columns.stream()
+			.filter((column) -> column.name().equals(name))
+			.map(Column::description)
+			.findFirst();
 	}
 
 	/**
-	 * A column's description.
+	 * A column's description and tests.
 	 *
 	 * @param name the column name
 	 * @param description what it means
+	 * @param tests what must hold of its values, run as audits after the model's layer
 	 */
-	public record Column(String name, String description) {
+	public record Column(String name, String description, @Nullable List<ColumnTest> tests) {
 
 		public Column {
 			Objects.requireNonNull(name, "column name is required");
 			Objects.requireNonNull(description, "column description is required");
+			tests = (tests != null) ? List.copyOf(tests) : List.of();
+		}
+
+		public Column(String name, String description) {
+			this(name, description, null);
 		}
 
 	}

@@ -1,1 +1,0 @@
-select * from core.commune where departement_code is null or region_code is null
