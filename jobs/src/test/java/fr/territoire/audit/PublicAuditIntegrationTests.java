@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.Warehouse;
@@ -142,20 +141,7 @@ class PublicAuditIntegrationTests {
 	}
 
 	private static int runNightly(Path project, Path home, Path inbox) {
-		String previous = System.getProperty("territoire.project-dir");
-		System.setProperty("territoire.project-dir", project.toString());
-		try {
-			return TerritoireCommand.execute("run", "nightly", "--date", "2026-11-25", "--home", home.toString(),
-					"--inbox", inbox.toString());
-		}
-		finally {
-			if (previous != null) {
-				System.setProperty("territoire.project-dir", previous);
-			}
-			else {
-				System.clearProperty("territoire.project-dir");
-			}
-		}
+		return SampleExpectations.runNightlyIn(project, "2026-11-25", home, inbox);
 	}
 
 	private static List<String> stepsOfLastRun(Path home) throws IOException, InterruptedException {
@@ -168,20 +154,7 @@ class PublicAuditIntegrationTests {
 	}
 
 	private static void copyConfiguration(Path target) throws IOException {
-		for (String folder : List.of("mappings", "warehouse", "schedules")) {
-			Path source = SampleExpectations.PROJECT.resolve(folder);
-			try (var paths = Files.walk(source)) {
-				for (Path path : paths.toList()) {
-					Path copy = target.resolve(source.getParent().relativize(path).toString());
-					if (Files.isDirectory(path)) {
-						Files.createDirectories(copy);
-					}
-					else {
-						Files.copy(path, copy);
-					}
-				}
-			}
-		}
+		SampleExpectations.copyConfiguration(target);
 	}
 
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.Warehouse;
 import org.apache.poi.ss.usermodel.Row;
@@ -97,27 +96,12 @@ class DeclaredGeographyIntegrationTests {
 
 	@BeforeAll
 	static void runNightlyWithOneNewMapping() throws Exception {
-		for (String folder : List.of("mappings", "warehouse", "schedules")) {
-			copyTree(SampleExpectations.PROJECT.resolve(folder), project.resolve(folder));
-		}
+		SampleExpectations.copyConfiguration(project);
 		Files.writeString(project.resolve("mappings/partner_implantations.yaml"), MAPPING);
 		SampleExpectations.copySamples(inbox);
 		writeWorkbook(inbox.resolve(WORKBOOK));
 		readCog2026();
-		String previous = System.getProperty("territoire.project-dir");
-		System.setProperty("territoire.project-dir", project.toString());
-		try {
-			exitCode = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-24", "--home", home.toString(),
-					"--inbox", inbox.toString());
-		}
-		finally {
-			if (previous != null) {
-				System.setProperty("territoire.project-dir", previous);
-			}
-			else {
-				System.clearProperty("territoire.project-dir");
-			}
-		}
+		exitCode = SampleExpectations.runNightlyIn(project, "2026-11-24", home, inbox);
 	}
 
 	@Test
@@ -226,20 +210,6 @@ class DeclaredGeographyIntegrationTests {
 				row.createCell(2).setCellValue(ROWS.get(i).getValue());
 			}
 			workbook.write(out);
-		}
-	}
-
-	private static void copyTree(Path source, Path target) throws IOException {
-		try (var paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path copy = target.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy);
-				}
-			}
 		}
 	}
 

@@ -63,6 +63,28 @@ public final class SampleExpectations {
 		}
 	}
 
+	/**
+	 * Runs the nightly in this JVM with another project folder (as the launcher's
+	 * {@code territoire.project-dir} would), restoring the property afterwards.
+	 * @return the exit code
+	 */
+	public static int runNightlyIn(Path project, String date, Path home, Path inbox) {
+		String previous = System.getProperty("territoire.project-dir");
+		System.setProperty("territoire.project-dir", project.toString());
+		try {
+			return fr.territoire.cli.TerritoireCommand.execute("run", "nightly", "--date", date, "--home",
+					home.toString(), "--inbox", inbox.toString());
+		}
+		finally {
+			if (previous != null) {
+				System.setProperty("territoire.project-dir", previous);
+			}
+			else {
+				System.clearProperty("territoire.project-dir");
+			}
+		}
+	}
+
 	public static void copySamples(Path inbox) throws IOException {
 		try (var paths = Files.walk(SAMPLES)) {
 			for (Path path : paths.toList()) {
