@@ -2,18 +2,22 @@ package fr.territoire.nightly;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.territoire.audit.AuditTasklet;
+import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.TerritoireException;
 import fr.territoire.geography.GeographyTasklet;
 import fr.territoire.history.EstablishmentHistory;
 import fr.territoire.history.HistoryTasklet;
-import fr.territoire.config.TerritoireHome;
-import fr.territoire.job.TaskletSteps;
-import fr.territoire.job.WarehouseLifecycleListener;
-import fr.territoire.config.TerritoireProperties;
 import fr.territoire.indicator.IndicatorTasklet;
 import fr.territoire.ingest.DiscoverTasklet;
 import fr.territoire.ingest.IngestTasklet;
+import fr.territoire.job.TaskletSteps;
+import fr.territoire.job.WarehouseLifecycleListener;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
@@ -28,9 +32,13 @@ import fr.territoire.warehouse.SqlModel;
 import fr.territoire.warehouse.WarehouseSession;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,9 +61,26 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	ProjectConfiguration projectConfiguration(TerritoireHome home) {
-		ProjectConfiguration configuration = ProjectConfiguration.load(home.project(), Jobs.NAMES).requireValid();
-		configuration.warnings().forEach((warning) -> logger.warn("{}", warning));
-		return configuration;
+		return ProjectConfiguration.load(home.project(), Jobs.NAMES).requireValid();
+	}
+
+	/**
+	 * Checks at start-up that the job names {@code territoire check} validates schedules
+	 * against ({@link Jobs#NAMES}) are those of the {@code Job} beans.
+	 */
+	@Bean
+	static SmartInitializingSingleton jobNamesAreThoseOfTheJobBeans(ListableBeanFactory beans) {
+		return () -> {
+			Set<String> names = beans.getBeansOfType(Job.class)
+				.values()
+				.stream()
+				.map(Job::getName)
+				.collect(Collectors.toSet());
+			if (!names.equals(Jobs.NAMES)) {
+				throw new TerritoireException(ErrorCode.INTERNAL,
+						"the Job beans are " + names + " but Jobs.NAMES says " + Jobs.NAMES + ": list every job there");
+			}
+		};
 	}
 
 	@Bean(destroyMethod = "close")
@@ -72,6 +97,12 @@ public class NightlyJobConfiguration {
 		TaskletSteps steps = new TaskletSteps(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
+			.listener(new JobExecutionListener() {
+				@Override
+				public void beforeJob(JobExecution execution) {
+					project.warnings().forEach((warning) -> logger.warn("{}", warning));
+				}
+			})
 			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)));
 		for (Mapping mapping : mappings.mappings()) {
 			job.next(steps.step("ingest." + mapping.source(), new IngestTasklet(warehouse, mapping)));
