@@ -2,6 +2,7 @@ package fr.territoire.cli;
 
 import java.util.concurrent.Callable;
 
+import fr.territoire.query.OutputFormat;
 import fr.territoire.query.ReadOnlyQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,9 @@ class SqlCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"SELECT * FROM mart.indicator\".")
 	String query = "";
 
-	@Option(names = "--format", paramLabel = "FORMAT", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-	ReadOnlyQuery.Format format = ReadOnlyQuery.Format.TABLE;
+	@Option(names = "--format", paramLabel = "FORMAT",
+			description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
+	OutputFormat format = OutputFormat.TABLE;
 
 	@Spec
 	CommandSpec spec;

@@ -1,0 +1,10 @@
+package fr.territoire.query;
+
+/**
+ * The formats a query result is printed in.
+ */
+public enum OutputFormat {
+
+	TABLE, CSV, JSON, MARKDOWN
+
+}
