@@ -1,7 +1,9 @@
 package fr.territoire.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.query.OutputFormat;
 import fr.territoire.query.ReadOnlyQuery;
 import picocli.CommandLine.Command;
@@ -16,8 +18,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
 		description = { "Runs a read-only SQL query on the last good warehouse (current.duckdb).",
-				"Schemas: raw, staging, geography, core, mart, public, quality, meta.",
-				"public holds what releases publish, with the register's diffusion rules applied." })
+				"One read statement (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, PRAGMA table_info);",
+				"no file is read or written.",
+				"Schemas readable by default: public and mart, what releases may publish, with the register's",
+				"diffusion rules applied (decret 2022-1014). --all-schemas also opens raw, staging, geography,",
+				"core, quality and meta (they hold what the law masks): for authorised analysts only.",
+				"Bounds: memory 1GB, 2 threads, 10GB of spill in <home>/tmp/sql-<pid>/ (removed at exit)." })
 class SqlCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"SELECT * FROM mart.indicator\".")
@@ -27,6 +33,18 @@ class SqlCommand implements Callable<Integer> {
 			description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
 	OutputFormat format = OutputFormat.TABLE;
 
+	@Option(names = "--timeout", paramLabel = "SECONDS",
+			description = "Stop the query after this many seconds (default: ${DEFAULT-VALUE}).")
+	int timeoutSeconds = 60;
+
+	@Option(names = "--all-schemas",
+			description = "Read every schema, including the fields the diffusion rules mask (authorised analysts).")
+	boolean allSchemas;
+
+	@Option(names = "--failed-run", description = "Read the warehouse a failed run kept (next.duckdb): "
+			+ "public, mart, quality (its quarantine) and meta; refused while a run is active.")
+	boolean failedRun;
+
 	@Spec
 	CommandSpec spec;
 
@@ -35,8 +53,15 @@ class SqlCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		var warehouse = this.parent.homeOptions.territoireHome().currentWarehouse();
-		ReadOnlyQuery.run(warehouse, this.query, this.format, this.spec.commandLine().getOut());
+		if (this.timeoutSeconds < 1) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
+					"--timeout must be at least 1 second, got " + this.timeoutSeconds);
+		}
+		TerritoireProperties.Query settings = TerritoireProperties.Query.defaults()
+			.withTimeout(Duration.ofSeconds(this.timeoutSeconds))
+			.withAllSchemas(this.allSchemas);
+		ReadOnlyQuery.run(this.parent.homeOptions.territoireHome(), settings, this.failedRun, this.query, this.format,
+				this.spec.commandLine().getOut());
 		return ExitCodes.SUCCESS;
 	}
 

@@ -1,6 +1,7 @@
 package fr.territoire.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -24,12 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * exists, otherwise the bundled {@code samples/}
  * @param warehouse DuckDB settings
  * @param geography geography settings
+ * @param query bounds and layers of ad-hoc SQL ({@code territoire sql})
  */
 @ConfigurationProperties("territoire")
 @Validated
 public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @NotNull @DefaultValue(".") Path projectDir,
 		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse,
-		@Valid @NotNull @DefaultValue Geography geography) {
+		@Valid @NotNull @DefaultValue Geography geography, @Valid @NotNull @DefaultValue Query query) {
+
+	private static final String SIZE = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)";
+
+	private static final String SIZE_MESSAGE = "must be a size such as 512MB or 2GB";
 
 	/**
 	 * DuckDB settings. Defaults suit a 2-core, 8 GB server.
@@ -38,8 +44,7 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 	 * @param threads DuckDB {@code threads}
 	 */
 	public record Warehouse(
-			@NotNull @Pattern(regexp = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)",
-					message = "must be a size such as 512MB or 2GB") @DefaultValue("2GB") String memoryLimit,
+			@NotNull @Pattern(regexp = SIZE, message = SIZE_MESSAGE) @DefaultValue("2GB") String memoryLimit,
 			@Min(1) @Max(256) @DefaultValue("2") int threads) {
 	}
 
@@ -51,6 +56,53 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 	 */
 	public record Geography(@Nullable @Pattern(regexp = "[0-9]{4}",
 			message = "must be a year such as 2026 (a loaded COG vintage)") String targetVintage) {
+	}
+
+	/**
+	 * Bounds and layers of ad-hoc SQL ({@code territoire sql}). Defaults suit a 2-core, 8
+	 * GB server where the nightly may run at the same time.
+	 *
+	 * @param timeout a query running longer is cancelled
+	 * @param memoryLimit DuckDB {@code memory_limit} of a session
+	 * @param threads DuckDB {@code threads} of a session
+	 * @param maxSpill DuckDB {@code max_temp_directory_size}: what a query may spill to
+	 * disk, in a folder of its own deleted when the session ends
+	 * @param allSchemas whether every schema may be read; by default only {@code public}
+	 * and {@code mart}, where the register's diffusion rules are applied (décret
+	 * 2022-1014)
+	 */
+	public record Query(@NotNull @DefaultValue("60s") Duration timeout,
+			@NotNull @Pattern(regexp = SIZE, message = SIZE_MESSAGE) @DefaultValue("1GB") String memoryLimit,
+			@Min(1) @Max(256) @DefaultValue("2") int threads,
+			@NotNull @Pattern(regexp = SIZE, message = SIZE_MESSAGE) @DefaultValue("10GB") String maxSpill,
+			@DefaultValue("false") boolean allSchemas) {
+
+		public Query {
+			java.util.Objects.requireNonNull(timeout, "timeout is null");
+			if (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("territoire.query.timeout must be at least 1s, got " + timeout);
+			}
+			if (timeout.toMillis() % 1000 != 0) {
+				throw new IllegalArgumentException(
+						"territoire.query.timeout must be a whole number of seconds, got " + timeout);
+			}
+		}
+
+		/** The defaults, for commands that do not start Spring. */
+		public static Query defaults() {
+			return new Query(Duration.ofSeconds(60), "1GB", 2, "10GB", false);
+		}
+
+		/** The same bounds with another timeout. */
+		public Query withTimeout(Duration timeout) {
+			return new Query(timeout, this.memoryLimit, this.threads, this.maxSpill, this.allSchemas);
+		}
+
+		/** The same bounds, every schema readable or not. */
+		public Query withAllSchemas(boolean allSchemas) {
+			return new Query(this.timeout, this.memoryLimit, this.threads, this.maxSpill, allSchemas);
+		}
+
 	}
 
 	/** The resolved folders. */
