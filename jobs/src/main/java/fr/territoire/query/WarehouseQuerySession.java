@@ -115,7 +115,7 @@ public final class WarehouseQuerySession implements QuerySession {
 				.execute("SET temp_directory = '" + spill.path().toAbsolutePath().toString().replace("'", "''") + "'");
 			statement.execute("SET max_temp_directory_size = '" + settings.maxSpill() + "'");
 			if (!layers.all()) {
-				statement.execute("SET search_path = '" + String.join(",", layers.schemas()) + "'");
+				statement.execute("SET search_path = '" + String.join(",", existing(connection, layers)) + "'");
 			}
 			statement.execute("SET enable_external_access = false");
 			statement.execute("SET lock_configuration = true");
@@ -128,6 +128,23 @@ public final class WarehouseQuerySession implements QuerySession {
 			throw new TerritoireException(ErrorCode.WAREHOUSE, null,
 					"cannot secure the warehouse " + warehouse + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The reader's schemas present in the file, in order (a search path names only
+	 * those).
+	 */
+	private static List<String> existing(DuckDBConnection connection, Layers layers) throws SQLException {
+		List<String> schemas = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT lower(schema_name) FROM duckdb_schemas() "
+						+ "WHERE database_name = current_database()")) {
+			while (result.next()) {
+				schemas.add(result.getString(1));
+			}
+		}
+		List<String> present = layers.schemas().stream().filter(schemas::contains).toList();
+		return present.isEmpty() ? List.of("main") : present;
 	}
 
 	private static Path spillRoot(TerritoireHome home) {

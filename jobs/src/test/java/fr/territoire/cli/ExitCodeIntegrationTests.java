@@ -63,7 +63,7 @@ class ExitCodeIntegrationTests {
 			statement.execute("CREATE TABLE answer AS SELECT 42 AS value");
 		}
 		Launcher.Result answered = Launcher.runIn(this.project, "sql", "SELECT value FROM answer", "--format", "csv",
-				"--home", this.home.toString());
+				"--all-schemas", "--home", this.home.toString());
 		assertThat(answered.exitCode()).as(answered.output()).isZero();
 		assertThat(answered.output()).endsWith("value\n42");
 		Launcher.Result refused = Launcher.runIn(this.project, "sql", "SELEC 1", "--home", this.home.toString());
