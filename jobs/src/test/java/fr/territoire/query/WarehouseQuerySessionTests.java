@@ -107,6 +107,12 @@ class WarehouseQuerySessionTests {
 				.isEqualTo("n\n1\n");
 			assertThat(run(session, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'core'"))
 				.isEqualTo("table_name\nestablishment\n");
+			assertThat(run(session, "SELECT name FROM pragma_table_info('core.establishment') ORDER BY cid"))
+				.isEqualTo("name\nsiret\nstatut_diffusion\naddress\n");
+			assertThat(run(session, "PRAGMA table_info('core.establishment')")).contains("statut_diffusion");
+			assertThat(run(session, "SHOW ALL TABLES")).contains("establishment").doesNotContain(SECRET);
+			assertThat(run(session, "DESCRIBE public.establishment")).contains("siret", "address");
+			assertThat(run(session, "VALUES (1), (2)")).isEqualTo("col0\n1\n2\n");
 		}
 	}
 
