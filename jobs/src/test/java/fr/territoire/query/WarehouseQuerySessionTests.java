@@ -91,12 +91,24 @@ class WarehouseQuerySessionTests {
 			"SELECT * FROM query_table('core.establishment')", "SUMMARIZE core.establishment",
 			"SELECT * FROM current.core.establishment", "SELECT * FROM hidden", "SELECT leak() AS a",
 			"FROM leak_table()", "SELECT * FROM quality.rejected_row",
-			"SELECT * FROM public.establishment UNION ALL SELECT siret, address FROM core.establishment" })
+			"SELECT * FROM public.establishment UNION ALL SELECT siret, address FROM core.establishment",
+			"SELECT * FROM (FROM core.establishment)",
+			"PIVOT core.establishment ON statut_diffusion USING max(address)",
+			"FROM range(1) r, LATERAL (SELECT address FROM core.establishment)",
+			"SELECT * FROM public.establishment POSITIONAL JOIN core.establishment",
+			"SELECT list(address) FROM core.establishment", "SELECT * FROM \"core.establishment\"",
+			"SELECT * FROM pragma_storage_info('core.establishment')",
+			"SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT * FROM core.establishment'))",
+			"SELECT * FROM system.core.establishment", "SELECT * FROM other.core.establishment",
+			"SELECT (WITH hidden AS (SELECT 1) SELECT 1) AS a, * FROM hidden",
+			"EXPLAIN ANALYZE SELECT * FROM core.establishment", "CALL query('SELECT * FROM core.establishment')" })
 	void aDefaultSessionCannotReadOtherLayers(String sql) {
 		try (QuerySession session = open(defaults())) {
 			assertThatExceptionOfType(TerritoireException.class).isThrownBy(() -> run(session, sql))
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.BAD_QUERY))
-				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("[BAD_QUERY]").doesNotContain(SECRET));
+				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("[BAD_QUERY]")
+					.doesNotContain(SECRET)
+					.doesNotContain("DuckDB refused"));
 		}
 	}
 
