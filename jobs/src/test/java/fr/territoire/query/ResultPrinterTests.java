@@ -42,6 +42,18 @@ class ResultPrinterTests {
 	}
 
 	@Test
+	void csvPrintsDoublesInPlainDecimalFormAndIntegersAsIntegers() throws SQLException {
+		assertThat(print(OutputFormat.CSV, """
+				SELECT 6.780845E7::DOUBLE AS a, 3944::DOUBLE AS b, 1e-5::DOUBLE AS c, 1e20::DOUBLE AS d,
+					-0.0::DOUBLE AS e, 'inf'::DOUBLE AS f, 1.5::FLOAT AS g, 383569::INTEGER AS h,
+					1234567890123456789012::HUGEINT AS i
+				""")).isEqualTo("""
+				a,b,c,d,e,f,g,h,i
+				67808450,3944,0.00001,100000000000000000000,0,Infinity,1.5,383569,1234567890123456789012
+				""");
+	}
+
+	@Test
 	void tableKeepsEachRowOnOneLineAndAlignsNumbersRight() throws SQLException {
 		assertThat(print(OutputFormat.TABLE, QUERY)).isEqualTo(
 				"""
