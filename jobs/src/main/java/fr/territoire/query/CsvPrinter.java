@@ -5,8 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * RFC 4180 CSV, streamed row by row: a header, then one line per row; a value holding a
- * comma, a quote or a line break is quoted; null is an empty field.
+ * RFC 4180 CSV, streamed row by row: a header, then one line per row, lines ending with
+ * {@code \n}; a value holding a comma, a quote, a line feed or a carriage return is
+ * quoted; null is an empty field; numbers are in plain decimal form (see {@link Values}).
  */
 final class CsvPrinter implements ResultPrinter {
 
@@ -17,23 +18,26 @@ final class CsvPrinter implements ResultPrinter {
 		for (int i = 1; i <= columns; i++) {
 			line.append((i > 1) ? "," : "").append(field(result.getMetaData().getColumnLabel(i)));
 		}
-		out.println(line);
+		out.append(line).append('\n');
 		long rows = 0;
 		while (result.next()) {
 			line.setLength(0);
 			for (int i = 1; i <= columns; i++) {
 				Object value = result.getObject(i);
-				line.append((i > 1) ? "," : "").append((value != null) ? field(value.toString()) : "");
+				line.append((i > 1) ? "," : "").append((value != null) ? field(Values.text(value)) : "");
 			}
-			out.println(line);
+			out.append(line).append('\n');
 			rows++;
 		}
 		return rows;
 	}
 
 	private static String field(String value) {
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+				return "\"" + value.replace("\"", "\"\"") + "\"";
+			}
 		}
 		return value;
 	}

@@ -5,7 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * A Markdown table, streamed row by row; pipes and line breaks in values are escaped.
+ * A Markdown table, streamed row by row; pipes and line breaks in values are escaped,
+ * null is an empty cell, values are printed as {@link Values} says.
  */
 final class MarkdownPrinter implements ResultPrinter {
 
@@ -18,8 +19,8 @@ final class MarkdownPrinter implements ResultPrinter {
 			header.append(' ').append(cell(result.getMetaData().getColumnLabel(i))).append(" |");
 			rule.append(" --- |");
 		}
-		out.println(header);
-		out.println(rule);
+		out.append(header).append('\n');
+		out.append(rule).append('\n');
 		long rows = 0;
 		StringBuilder line = new StringBuilder();
 		while (result.next()) {
@@ -27,16 +28,20 @@ final class MarkdownPrinter implements ResultPrinter {
 			line.append('|');
 			for (int i = 1; i <= columns; i++) {
 				Object value = result.getObject(i);
-				line.append(' ').append((value != null) ? cell(value.toString()) : "").append(" |");
+				line.append(' ').append((value != null) ? cell(Values.text(value)) : "").append(" |");
 			}
-			out.println(line);
+			out.append(line).append('\n');
 			rows++;
 		}
 		return rows;
 	}
 
 	private static String cell(String value) {
-		return value.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>");
+		return value.replace("\\", "\\\\")
+			.replace("|", "\\|")
+			.replace("\r\n", "<br>")
+			.replace("\n", "<br>")
+			.replace("\r", "<br>");
 	}
 
 }

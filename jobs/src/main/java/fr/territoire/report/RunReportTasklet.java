@@ -1,12 +1,15 @@
 package fr.territoire.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import fr.territoire.query.HtmlTablePrinter;
 import fr.territoire.warehouse.SqlFile;
 import fr.territoire.warehouse.WarehouseSession;
 import org.slf4j.Logger;
@@ -22,11 +25,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Writes the HTML run report: steps with timings and counts (from the job repository),
  * then one section per query of {@code warehouse/reports/}, in order (per-file row
  * accounting, rejects by rule, audit results, unmapped geography codes, the national
- * value of every indicator…). A section whose query fails says so and the report goes on.
+ * value of every indicator…), each an HTML table of its first 200 rows printed by
+ * {@link HtmlTablePrinter}. A section whose query fails says so and the report goes on.
  */
 public class RunReportTasklet implements Tasklet {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunReportTasklet.class);
+
+	/** A section shows its first rows, then how many more there are. */
+	private static final HtmlTablePrinter SECTION_TABLE = new HtmlTablePrinter(200);
 
 	private final WarehouseSession warehouse;
 
@@ -55,14 +62,17 @@ public class RunReportTasklet implements Tasklet {
 			.append(", instance ")
 			.append(job.getJobInstance().getInstanceId())
 			.append(".</p><h2>Steps</h2>");
-		table(html, List.of("step", "status", "duration (ms)", "read", "written", "rejected"),
+		StringWriter steps = new StringWriter();
+		new HtmlTablePrinter(Integer.MAX_VALUE).print(
+				List.of("step", "status", "duration (ms)", "read", "written", "rejected"),
 				job.getStepExecutions()
 					.stream()
 					.map((step) -> List.of(step.getStepName(), step.getStatus().toString(),
-							String.valueOf(duration(step.getStartTime(), step.getEndTime())),
-							String.valueOf(step.getReadCount()), String.valueOf(step.getWriteCount()),
-							String.valueOf(step.getFilterCount())))
-					.toList());
+							duration(step.getStartTime(), step.getEndTime()), step.getReadCount(), step.getWriteCount(),
+							step.getFilterCount()))
+					.toList(),
+				new PrintWriter(steps));
+		html.append(steps);
 		for (SqlFile<ReportSectionSpec> section : this.sections.sections()) {
 			section(html, connection, section.spec().title(), section.sql());
 		}
@@ -86,49 +96,18 @@ public class RunReportTasklet implements Tasklet {
 
 	private static void section(StringBuilder html, java.sql.Connection connection, String title, String sql) {
 		html.append("<h2>").append(escape(title)).append("</h2>");
+		StringWriter table = new StringWriter();
 		try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
-			int columns = result.getMetaData().getColumnCount();
-			List<String> header = new java.util.ArrayList<>();
-			for (int i = 1; i <= columns; i++) {
-				header.add(result.getMetaData().getColumnLabel(i));
-			}
-			List<List<String>> rows = new java.util.ArrayList<>();
-			while (result.next() && rows.size() < 200) {
-				List<String> row = new java.util.ArrayList<>();
-				for (int i = 1; i <= columns; i++) {
-					row.add(String.valueOf(result.getObject(i)));
-				}
-				rows.add(row);
-			}
-			if (rows.isEmpty()) {
-				html.append("<p>None.</p>");
-			}
-			else {
-				table(html, header, rows);
-			}
+			long rows = SECTION_TABLE.print(result, new PrintWriter(table));
+			html.append((rows > 0) ? table.toString() : "<p>None.</p>");
 		}
 		catch (java.sql.SQLException ex) {
 			html.append("<p>Not available: ").append(escape(String.valueOf(ex.getMessage()))).append("</p>");
 		}
 	}
 
-	private static void table(StringBuilder html, List<String> header, List<List<String>> rows) {
-		html.append("<table><tr>");
-		header.forEach((name) -> html.append("<th>").append(escape(name)).append("</th>"));
-		html.append("</tr>");
-		for (List<String> row : rows) {
-			html.append("<tr>");
-			for (String value : row) {
-				boolean number = value.matches("-?\\d+(\\.\\d+)?");
-				html.append(number ? "<td class=\"n\">" : "<td>").append(escape(value)).append("</td>");
-			}
-			html.append("</tr>");
-		}
-		html.append("</table>");
-	}
-
 	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+		return HtmlTablePrinter.escape(text);
 	}
 
 }

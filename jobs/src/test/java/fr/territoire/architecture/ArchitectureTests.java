@@ -65,7 +65,7 @@ class ArchitectureTests {
 		allowed.put("audit", Set.of("warehouse"));
 		allowed.put("indicator", Set.of("warehouse"));
 		allowed.put("publish", Set.of("warehouse"));
-		allowed.put("report", Set.of("warehouse"));
+		allowed.put("report", Set.of("warehouse", "query"));
 		allowed.put("query", Set.of("warehouse"));
 		allowed.put("status", Set.of());
 		allowed.put("generate", Set.of());

@@ -2,8 +2,10 @@ package fr.territoire.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,12 +68,53 @@ public final class Launcher {
 		return String.join("\n", lines);
 	}
 
+	/**
+	 * Runs a command to its end with a maximum heap, counting the lines of its standard
+	 * output without keeping them (for outputs larger than the test's memory).
+	 * @param project the project folder
+	 * @param maxHeap the value of {@code -Xmx}, e.g. {@code 256m}
+	 * @param arguments the command
+	 * @return the exit code, the lines of standard output and the whole standard error
+	 */
+	public static CountedResult countLines(Path project, String maxHeap, String... arguments)
+			throws IOException, InterruptedException {
+		Path errors = Files.createTempFile("territoire-stderr", ".txt");
+		try {
+			ProcessBuilder builder = new ProcessBuilder(command(project, maxHeap, arguments))
+				.redirectError(errors.toFile());
+			Process process = builder.start();
+			long lines = 0;
+			byte[] buffer = new byte[1 << 16];
+			try (InputStream output = process.getInputStream()) {
+				for (int read = output.read(buffer); read >= 0; read = output.read(buffer)) {
+					for (int i = 0; i < read; i++) {
+						if (buffer[i] == '\n') {
+							lines++;
+						}
+					}
+				}
+			}
+			if (!process.waitFor(5, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("territoire " + String.join(" ", arguments) + " did not end");
+			}
+			return new CountedResult(process.exitValue(), lines, Files.readString(errors));
+		}
+		finally {
+			Files.deleteIfExists(errors);
+		}
+	}
+
 	private static Process start(Path project, String... arguments) throws IOException {
+		return new ProcessBuilder(command(project, "1g", arguments)).redirectErrorStream(true).start();
+	}
+
+	private static List<String> command(Path project, String maxHeap, String... arguments) {
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap,
 						"-Dterritoire.project-dir=" + project, "-jar", JAR.toString()));
 		command.addAll(List.of(arguments));
-		return new ProcessBuilder(command).redirectErrorStream(true).start();
+		return command;
 	}
 
 	private static BufferedReader reader(Process process) {
@@ -85,6 +128,17 @@ public final class Launcher {
 	 * @param output stdout and stderr
 	 */
 	public record Result(int exitCode, String output) {
+	}
+
+	/**
+	 * What a command returned, the lines it printed on standard output and what it
+	 * printed on standard error.
+	 *
+	 * @param exitCode the exit code
+	 * @param lines the lines of standard output
+	 * @param errors standard error
+	 */
+	public record CountedResult(int exitCode, long lines, String errors) {
 	}
 
 }
