@@ -38,6 +38,10 @@ public final class Warehouses {
 			Properties properties = new Properties();
 			if (readOnly) {
 				properties.setProperty("duckdb.read_only", "true");
+				// a reader's results stream from DuckDB instead of being materialised
+				// whole in
+				// native memory (a 40M-row result stays within a few hundred MB)
+				properties.setProperty("jdbc_stream_results", "true");
 			}
 			properties.setProperty("autoinstall_known_extensions", "false");
 			properties.setProperty("autoload_known_extensions", "false");
