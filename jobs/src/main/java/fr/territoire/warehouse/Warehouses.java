@@ -82,6 +82,19 @@ public final class Warehouses {
 					statement.execute("SET temp_directory = '" + file.toAbsolutePath() + ".tmp'");
 				}
 			}
+			catch (SQLException ex) {
+				// an unclosed connection keeps the database instance (and its file) open
+				// in
+				// this JVM, and the driver hands that instance to the next opener of the
+				// file
+				try {
+					connection.close();
+				}
+				catch (SQLException closing) {
+					ex.addSuppressed(closing);
+				}
+				throw ex;
+			}
 			return connection.unwrap(DuckDBConnection.class);
 		}
 		catch (SQLException | java.io.IOException ex) {

@@ -1,19 +1,16 @@
 package fr.territoire.nightly;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.territoire.config.TerritoireProperties;
-import fr.territoire.query.WarehouseQuerySession;
 import fr.territoire.support.Launcher;
+import fr.territoire.support.WarehouseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Users keep querying {@code current.duckdb} while the nightly builds the next warehouse
  * and promotes it: a second run (the packaged jar in its own JVM) on a home that already
- * has a promoted warehouse, while 3 readers (each opening its own read-only session, as
- * {@code territoire sql} does) query in a loop until the run ends. No reader fails, and
- * every answer is the old snapshot's or the new one's, never a mix or an error.
+ * has a promoted warehouse, while 3 reader processes (each opening a read-only session
+ * per query, as {@code territoire sql} does) query in a loop until the run ends. No
+ * reader fails, and every answer is the old snapshot's or the new one's.
  */
 class ReadersDuringRunIntegrationTests {
 
@@ -32,9 +29,9 @@ class ReadersDuringRunIntegrationTests {
 
 	// one answer spans two tables: a torn read would pair the run of one snapshot with
 	// the territories of another
-	private static final String SNAPSHOT = "SELECT (SELECT count(*) || ' ' || max(run_date) || ' ' || max(job_instance_id)"
-			+ " FROM meta.run) || ' | ' || (SELECT count(*) || ' ' || sum(length(code) + length(name)) "
-			+ "FROM public.territory) AS answer";
+	private static final String SNAPSHOT = "SELECT (SELECT count(*) || ' ' || max(run_date) || ' ' || "
+			+ "max(job_instance_id) FROM meta.run) || ' | ' || (SELECT count(*) || ' ' || "
+			+ "sum(length(code) + length(name)) FROM public.territory) AS answer";
 
 	private static final int READERS = 3;
 
@@ -46,67 +43,48 @@ class ReadersDuringRunIntegrationTests {
 		Launcher.Result first = Launcher.run("run", "nightly", "--date", "2026-11-23", "--home", this.home.toString());
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		Path current = this.home.resolve("warehouse/current.duckdb");
-		String before = snapshot(current);
+		String before = WarehouseReader.read(current, SETTINGS, SNAPSHOT);
 
-		CompletableFuture<Launcher.Result> second = CompletableFuture.supplyAsync(() -> {
-			try {
-				return Launcher.run("run", "nightly", "--date", "2026-11-24", "--home", this.home.toString());
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		AtomicBoolean stop = new AtomicBoolean();
-		List<String> answers = Collections.synchronizedList(new ArrayList<>());
-		List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-		List<Thread> readers = new ArrayList<>();
+		Path stop = this.home.resolve("stop-readers");
+		List<Process> readers = new ArrayList<>();
+		List<Future<List<String>>> outputs = new ArrayList<>();
 		for (int i = 0; i < READERS; i++) {
-			Thread reader = new Thread(() -> {
-				while (!stop.get()) {
-					try {
-						answers.add(snapshot(current));
-						Thread.sleep(20);
-					}
-					catch (Throwable ex) {
-						errors.add(ex);
-					}
-				}
-			}, "reader-" + i);
-			reader.start();
+			Process reader = WarehouseReader.start(current, stop, SNAPSHOT);
 			readers.add(reader);
+			outputs.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return WarehouseReader.lines(reader);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
 		}
 		Launcher.Result run;
+		List<String> lines = new ArrayList<>();
 		try {
-			run = second.get(3, TimeUnit.MINUTES);
+			run = Launcher.run("run", "nightly", "--date", "2026-11-24", "--home", this.home.toString());
 		}
 		finally {
-			stop.set(true);
-			for (Thread reader : readers) {
-				reader.join(TimeUnit.SECONDS.toMillis(30));
+			Files.createFile(stop);
+			for (Future<List<String>> output : outputs) {
+				lines.addAll(output.get(2, TimeUnit.MINUTES));
 			}
+			readers.forEach(Process::destroy);
 		}
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		String after = snapshot(current);
+		String after = WarehouseReader.read(current, SETTINGS, SNAPSHOT);
 
 		assertThat(after).isNotEqualTo(before).contains("2026-11-24");
-		assertThat(errors).isEmpty();
+		assertThat(lines).as("what the readers printed").allMatch((line) -> line.startsWith("ANSWER "));
+		List<String> answers = lines.stream().map((line) -> line.substring("ANSWER ".length())).toList();
 		assertThat(answers).hasSizeGreaterThan(READERS)
 			.allMatch((answer) -> answer.equals(before) || answer.equals(after),
 					"the old snapshot (" + before + ") or the new one (" + after + ")");
-		// the readers were running while the next warehouse was built
+		// the readers were reading while the next warehouse was built
 		assertThat(answers).contains(before);
-	}
-
-	private static String snapshot(Path current) throws SQLException {
-		StringWriter text = new StringWriter();
-		try (WarehouseQuerySession session = WarehouseQuerySession.open(current, SETTINGS)) {
-			session.execute(SNAPSHOT, (result, out) -> {
-				result.next();
-				out.print(result.getString(1));
-				return 1;
-			}, new PrintWriter(text));
-		}
-		return text.toString();
+		System.out.printf("%d answers: %d of the old snapshot, %d of the new one%n", answers.size(),
+				answers.stream().filter(before::equals).count(), answers.stream().filter(after::equals).count());
 	}
 
 }
