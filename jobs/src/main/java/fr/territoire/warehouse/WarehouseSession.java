@@ -14,13 +14,19 @@ import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one read-write connection of a running job to {@code next.duckdb}, opened on first
- * use and closed when the job ends. Kept out of the {@code DataSource} beans on purpose:
- * the job repository is H2 and Boot's auto-configured data source must stay the only one.
+ * use and closed when the job ends. The file is created in a storage version DuckDB 1.5
+ * clients can read ({@link Warehouses#openForReaders}). Kept out of the
+ * {@code DataSource} beans on purpose: the job repository is H2 and Boot's
+ * auto-configured data source must stay the only one.
  */
 public class WarehouseSession implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(WarehouseSession.class);
 
 	private static final String SCHEMAS = "raw staging geography core mart public quality meta";
 
@@ -65,7 +71,7 @@ public class WarehouseSession implements AutoCloseable {
 	/** The connection to the warehouse under construction. */
 	public synchronized DuckDBConnection connection() {
 		if (this.connection == null) {
-			DuckDBConnection opened = Warehouses.open(this.home.nextWarehouse(), false, this.settings);
+			DuckDBConnection opened = Warehouses.openForReaders(this.home.nextWarehouse(), this.settings);
 			try {
 				create(opened, this.schema, this.macros);
 			}
@@ -78,6 +84,8 @@ public class WarehouseSession implements AutoCloseable {
 				}
 				throw ex;
 			}
+			logger.info("Warehouse {} open, storage version {}", this.home.nextWarehouse(),
+					Warehouses.storageVersion(opened));
 			this.connection = opened;
 		}
 		return this.connection;
