@@ -54,7 +54,11 @@ public final class WarehouseReader {
 	/** One answer: the first column of the first row. */
 	public static String read(Path warehouse, TerritoireProperties.Warehouse settings, String sql) {
 		StringWriter text = new StringWriter();
-		try (WarehouseQuerySession session = WarehouseQuerySession.open(warehouse, settings)) {
+		TerritoireProperties.Query query = new TerritoireProperties.Query(java.time.Duration.ofSeconds(60),
+				settings.memoryLimit(), settings.threads(), "10GB", true);
+		Path spill = warehouse.toAbsolutePath().getParent().resolveSibling("tmp");
+		try (WarehouseQuerySession session = WarehouseQuerySession.open(warehouse, spill, query,
+				fr.territoire.query.Layers.every())) {
 			session.execute(sql, (result, out) -> {
 				result.next();
 				out.print(result.getString(1));
