@@ -66,10 +66,6 @@ public final class Warehouses {
 			Properties properties = new Properties();
 			if (readOnly) {
 				properties.setProperty("duckdb.read_only", "true");
-				// a reader's results stream from DuckDB instead of being materialised
-				// whole in
-				// native memory (a 40M-row result stays within a few hundred MB)
-				properties.setProperty("jdbc_stream_results", "true");
 			}
 			if (storageVersion != null) {
 				// only used by DuckDB when it creates the file
