@@ -55,7 +55,8 @@ public final class Shell {
 			.appName("territoire")
 			.parser(parser)
 			.completer(new Completion(session))
-			.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+			.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+			.option(LineReader.Option.HISTORY_IGNORE_SPACE, false);
 		if (history != null) {
 			builder.variable(LineReader.HISTORY_FILE, history);
 		}

@@ -167,7 +167,7 @@ class ShellTests {
 	@Test
 	void keepsTheHistoryInItsFile() throws IOException {
 		Path history = folder.resolve("kept_history");
-		run(".tables\nSELECT 1 AS a,\n2 AS b;\n", history);
+		run(".tables\nSELECT 1 AS a,\n  2 AS b;\n", history);
 		assertThat(Files.readAllLines(history)).extracting((line) -> line.substring(line.indexOf(':') + 1))
 			.containsExactly(".tables", "SELECT 1 AS a,", "2 AS b;");
 	}
