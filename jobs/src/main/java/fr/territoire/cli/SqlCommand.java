@@ -3,9 +3,14 @@ package fr.territoire.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.query.OutputFormat;
+import fr.territoire.query.QuerySession;
 import fr.territoire.query.ReadOnlyQuery;
+import fr.territoire.query.WarehouseQuerySession;
+import fr.territoire.query.shell.Shell;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code territoire sql}: read-only SQL on the last good warehouse.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-		description = { "Runs a read-only SQL query on the last good warehouse (current.duckdb).",
+		description = { "Runs a read-only SQL query on the last good warehouse (current.duckdb); without QUERY, opens",
+				"an interactive shell on it (.help lists its commands; history in <home>/sql_history).",
 				"One read statement (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, PRAGMA table_info);",
 				"no file is read or written.",
 				"Schemas readable by default: public and mart, what releases may publish, with the register's",
@@ -26,8 +32,9 @@ import picocli.CommandLine.Spec;
 				"Bounds: memory 1GB, 2 threads, 10GB of spill in <home>/tmp/sql-<pid>/ (removed at exit)." })
 class SqlCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"SELECT * FROM mart.indicator\".")
-	String query = "";
+	@Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+			description = "The query, e.g. \"SELECT * FROM mart.indicator\"; none for the interactive shell.")
+	@Nullable String query;
 
 	@Option(names = "--format", paramLabel = "FORMAT",
 			description = "table, csv, json or markdown (default: ${DEFAULT-VALUE}).")
@@ -60,8 +67,15 @@ class SqlCommand implements Callable<Integer> {
 		TerritoireProperties.Query settings = TerritoireProperties.Query.defaults()
 			.withTimeout(Duration.ofSeconds(this.timeoutSeconds))
 			.withAllSchemas(this.allSchemas);
-		ReadOnlyQuery.run(this.parent.homeOptions.territoireHome(), settings, this.failedRun, this.query, this.format,
-				this.spec.commandLine().getOut());
+		TerritoireHome home = this.parent.homeOptions.territoireHome();
+		if (this.query == null) {
+			try (QuerySession session = this.failedRun ? WarehouseQuerySession.openFailedRun(home, settings)
+					: WarehouseQuerySession.openCurrent(home, settings)) {
+				Shell.runOnSystemTerminal(session, home.sqlHistory(), home.project());
+			}
+			return ExitCodes.SUCCESS;
+		}
+		ReadOnlyQuery.run(home, settings, this.failedRun, this.query, this.format, this.spec.commandLine().getOut());
 		return ExitCodes.SUCCESS;
 	}
 

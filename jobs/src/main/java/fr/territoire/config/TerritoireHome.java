@@ -43,6 +43,13 @@ public record TerritoireHome(Path root, Path project, @Nullable Path explicitInb
 		return warehouseFolder().resolve("current.duckdb");
 	}
 
+	/**
+	 * The history of the interactive {@code territoire sql} shell, kept between sessions.
+	 */
+	public Path sqlHistory() {
+		return this.root.resolve("sql_history");
+	}
+
 	/** The warehouse being built by the running nightly. */
 	public Path nextWarehouse() {
 		return warehouseFolder().resolve("next.duckdb");
