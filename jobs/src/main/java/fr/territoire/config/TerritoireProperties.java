@@ -105,6 +105,14 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 
 	}
 
+	/**
+	 * Whether a text is a size such as {@code 512MB} or {@code 2GB}, as the size settings
+	 * accept.
+	 */
+	public static boolean isSize(String text) {
+		return text.strip().matches(SIZE);
+	}
+
 	/** The resolved folders. */
 	public TerritoireHome resolveHome() {
 		Path project = this.projectDir.toAbsolutePath().normalize();

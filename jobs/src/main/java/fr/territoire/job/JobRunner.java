@@ -2,6 +2,7 @@ package fr.territoire.job;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +154,10 @@ public class JobRunner {
 			.orElse(ErrorCode.INTERNAL);
 		if (code.kind() == ErrorCode.Kind.INTERNAL) {
 			out.println("This is a bug: the full log is in " + this.home.log() + "; please report it with the log.");
+		}
+		if (Files.exists(this.home.nextWarehouse())) {
+			out.println("Its warehouse is kept: look at its quarantine and audits with territoire sql --failed-run "
+					+ "\"SELECT * FROM quality.rejected_row\" --home " + this.home.root());
 		}
 		out.println("Fix the cause, then run the same command again: the run resumes at the failed step.");
 		logger.debug("Failed execution {}", execution);

@@ -84,6 +84,18 @@ class SqlCommandTests {
 		assertThat(output()).contains("--timeout must be at least 1 second");
 	}
 
+	@Test
+	void boundsAreSetFromTheOptionsAndCheckedFirst() {
+		assertThat(sql("SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t", "--memory-limit",
+				"512MB", "--threads", "1"))
+			.isEqualTo(ExitCodes.SUCCESS);
+		assertThat(output()).endsWith("m,t\n488.2 MiB,1\n");
+		assertThat(sql("SELECT 1", "--memory-limit", "lots")).isEqualTo(ExitCodes.USAGE);
+		assertThat(output()).contains("'lots' is not a size such as 512MB or 2GB");
+		assertThat(sql("SELECT 1", "--threads", "0")).isEqualTo(ExitCodes.USAGE);
+		assertThat(output()).contains("--threads must be between 1 and 256, got 0");
+	}
+
 	private int sql(String query, String... options) {
 		this.out.reset();
 		this.err.reset();
