@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A nightly on real register rows of which some units refused diffusion (statutDiffusion
@@ -197,35 +198,91 @@ class DiffusionIntegrationTests {
 				.toList();
 		}
 		assertThat(files).hasSize(12);
-		long unitRowsChecked = 0;
+		long[] unitRowsChecked = { 0 };
 		List<String> leaks = new ArrayList<>();
 		for (Path file : files) {
 			List<Map<String, String>> rows = file.toString().endsWith(".csv") ? read(file) : ParquetFiles.rows(file);
-			for (Map<String, String> row : rows) {
-				Set<String> maskedOfRow = new HashSet<>();
-				Set<String> visible = new HashSet<>();
-				for (String key : new String[] { row.get("siret"), row.get("siren") }) {
-					if (key != null && maskedByUnit.containsKey(key)) {
-						maskedOfRow.addAll(maskedByUnit.get(key));
-						visible.addAll(visibleByUnit.get(key));
-						unitRowsChecked++;
-					}
-				}
-				visible.addAll(visibleValues(row, maskedOfRow));
-				for (Map.Entry<String, String> cell : row.entrySet()) {
-					String value = cell.getValue();
-					if (value != null && (distinctive.contains(value)
-							|| (maskedOfRow.contains(value) && !visible.contains(value)))) {
-						leaks.add(file.getFileName() + ", column " + cell.getKey() + " of row " + row.get("siret") + " "
-								+ row.get("siren") + ": '" + value + "'");
-					}
-				}
-			}
+			leaks.addAll(leaks(file.getFileName().toString(), rows, distinctive, unitRowsChecked));
 		}
 		assertThat(leaks).as("masked values found in the release").isEmpty();
 		// both formats of the establishments list every 'P' establishment
-		assertThat(unitRowsChecked).isGreaterThanOrEqualTo(2 * partiallyDiffusibleEstablishments);
+		assertThat(unitRowsChecked[0]).isGreaterThanOrEqualTo(2 * partiallyDiffusibleEstablishments);
 		assertThat(ParquetFiles.columnNames(release.resolve("legal_units.parquet"))).doesNotContain("sexe");
+	}
+
+	/**
+	 * The cells of some rows that show a value masked for their unit (or a distinctive
+	 * masked value anywhere).
+	 */
+	private static List<String> leaks(String source, List<Map<String, String>> rows, Set<String> distinctive,
+			long[] unitRowsChecked) {
+		List<String> leaks = new ArrayList<>();
+		for (Map<String, String> row : rows) {
+			Set<String> maskedOfRow = new HashSet<>();
+			Set<String> visible = new HashSet<>();
+			for (String key : new String[] { row.get("siret"), row.get("siren") }) {
+				if (key != null && maskedByUnit.containsKey(key)) {
+					maskedOfRow.addAll(maskedByUnit.get(key));
+					visible.addAll(visibleByUnit.get(key));
+					unitRowsChecked[0]++;
+				}
+			}
+			visible.addAll(visibleValues(row, maskedOfRow));
+			for (Map.Entry<String, String> cell : row.entrySet()) {
+				String value = cell.getValue();
+				if (value != null
+						&& (distinctive.contains(value) || (maskedOfRow.contains(value) && !visible.contains(value)))) {
+					leaks.add(source + ", column " + cell.getKey() + " of row " + row.get("siret") + " "
+							+ row.get("siren") + ": '" + value + "'");
+				}
+			}
+		}
+		return leaks;
+	}
+
+	@Test
+	void territoireSqlShowsNoMaskedValueByDefault() throws IOException {
+		Set<String> distinctive = new HashSet<>();
+		maskedByUnit.values()
+			.forEach((masked) -> masked.stream()
+				.filter((value) -> !publicValues.contains(value) && value.matches(".*[A-Za-z].{2,}"))
+				.forEach(distinctive::add));
+		var territoireHome = new fr.territoire.config.TerritoireHome(home.resolve("var"), SampleExpectations.PROJECT,
+				null);
+		long[] unitRowsChecked = { 0 };
+		List<String> leaks = new ArrayList<>();
+		List<String> tables;
+		try (var session = fr.territoire.query.WarehouseQuerySession.openCurrent(territoireHome,
+				fr.territoire.config.TerritoireProperties.Query.defaults())) {
+			tables = session.tables();
+			for (String table : tables) {
+				java.io.StringWriter csv = new java.io.StringWriter();
+				session.execute("SELECT * FROM " + table,
+						fr.territoire.query.ResultPrinter.of(fr.territoire.query.OutputFormat.CSV),
+						new java.io.PrintWriter(csv));
+				List<Map<String, String>> rows = new ArrayList<>();
+				try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(new java.io.StringReader(csv.toString()))) {
+					for (var record : parser) {
+						Map<String, String> row = new HashMap<>();
+						record.toMap().forEach((key, value) -> row.put(key, value.isEmpty() ? null : value));
+						rows.add(row);
+					}
+				}
+				leaks.addAll(leaks(table, rows, distinctive, unitRowsChecked));
+			}
+			assertThatThrownBy(() -> session.execute("SELECT * FROM core.establishment",
+					fr.territoire.query.ResultPrinter.of(fr.territoire.query.OutputFormat.CSV),
+					new java.io.PrintWriter(new java.io.StringWriter())))
+				.hasMessageContaining("[BAD_QUERY]");
+		}
+		assertThat(tables).contains("public.establishment", "public.legal_unit")
+			.allMatch((table) -> table.startsWith("public.") || table.startsWith("mart."));
+		assertThat(leaks).as("masked values shown by territoire sql").isEmpty();
+		assertThat(unitRowsChecked[0]).isGreaterThanOrEqualTo(partiallyDiffusibleEstablishments);
 	}
 
 	@Test

@@ -105,6 +105,13 @@ public final class Launcher {
 		}
 	}
 
+	/** Starts a command in the background, its output discarded; the caller ends it. */
+	public static Process startIn(Path project, String... arguments) throws IOException {
+		return new ProcessBuilder(command(project, "1g", arguments)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+	}
+
 	private static Process start(Path project, String... arguments) throws IOException {
 		return new ProcessBuilder(command(project, "1g", arguments)).redirectErrorStream(true).start();
 	}
