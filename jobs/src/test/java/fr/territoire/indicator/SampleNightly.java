@@ -1,0 +1,55 @@
+package fr.territoire.indicator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+
+import fr.territoire.cli.TerritoireCommand;
+import fr.territoire.support.Warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One nightly on the bundled samples, run once for the indicator tests of this JVM into a
+ * temporary home deleted when the JVM ends.
+ */
+final class SampleNightly {
+
+	static final String DATE = "2026-11-23";
+
+	private static Path home;
+
+	private static int exitCode;
+
+	private SampleNightly() {
+	}
+
+	/** The warehouse of the run, opened read-only; the run must have succeeded. */
+	static Warehouse warehouse() throws IOException, SQLException {
+		Path run = run();
+		assertThat(exitCode).as("exit code of the nightly on the samples").isZero();
+		return Warehouse.open(run.resolve("warehouse/current.duckdb"));
+	}
+
+	private static synchronized Path run() throws IOException {
+		if (home == null) {
+			Path folder = Files.createTempDirectory("territoire-indicators");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+			exitCode = TerritoireCommand.execute("run", "nightly", "--date", DATE, "--home", folder.toString());
+			home = folder;
+		}
+		return home;
+	}
+
+	private static void delete(Path folder) {
+		try (var paths = Files.walk(folder)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary folder left behind
+		}
+	}
+
+}
