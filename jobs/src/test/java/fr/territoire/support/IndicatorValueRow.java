@@ -78,6 +78,7 @@ public record IndicatorValueRow(@Nullable Double numerator, @Nullable Double den
 
 	/** A count: the numerator and the value are exactly the count. */
 	public IndicatorValueRow isCount(long expected) {
+		isOk();
 		assertThat(this.numerator).as("numerator of " + this.shownAs).isNotNull();
 		assertThat(this.numerator).as("numerator of " + this.shownAs).isEqualTo((double) expected);
 		assertThat(this.value).as("value of " + this.shownAs).isEqualTo((double) expected);
@@ -89,6 +90,7 @@ public record IndicatorValueRow(@Nullable Double numerator, @Nullable Double den
 	 * of its last decimal of the exact ratio.
 	 */
 	public IndicatorValueRow isRatio(long numerator, long denominator, double scale, int decimals) {
+		isOk();
 		assertThat(this.numerator).as("numerator of " + this.shownAs).isEqualTo((double) numerator);
 		assertThat(this.denominator).as("denominator of " + this.shownAs).isEqualTo((double) denominator);
 		assertThat(this.value).as("value of " + this.shownAs)
@@ -102,6 +104,7 @@ public record IndicatorValueRow(@Nullable Double numerator, @Nullable Double den
 	 * comparison columns, see {@link #comparedWith}.
 	 */
 	public IndicatorValueRow hasValue(double exact, int decimals) {
+		isOk();
 		assertThat(this.value).as("value of " + this.shownAs).isNotNull().isCloseTo(exact, within(halfUnit(decimals)));
 		return this;
 	}
@@ -121,6 +124,12 @@ public record IndicatorValueRow(@Nullable Double numerator, @Nullable Double den
 		assertThat(compared).as(level + "_value of " + this.shownAs)
 			.isNotNull()
 			.isCloseTo(exact, within(halfUnit(decimals)));
+		return this;
+	}
+
+	/** A computed value has the status 'ok'. */
+	public IndicatorValueRow isOk() {
+		assertThat(this.status).as("status of " + this.shownAs).isEqualTo("ok");
 		return this;
 	}
 
