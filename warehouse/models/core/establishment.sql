@@ -28,6 +28,7 @@ final as (
         etablissement_siege,
         e.activite_principale_naf25,
         e.date_debut,
+        e.date_dernier_traitement,
         coalesce(e.statut_diffusion = 'P' or l.statut_diffusion = 'P', false) as is_partially_diffusible,
         l.categorie_juridique,
         l.is_natural_person_or_without_legal_personality,

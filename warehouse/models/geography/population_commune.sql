@@ -1,4 +1,4 @@
--- Populations harmonised from the source's vintage to the target vintage (merged communes get the sum of their
+-- Populations of each edition harmonised from the source's vintage to the target vintage (merged communes get the sum of their
 -- parts, arrondissements municipaux roll up to their commune, split codes are divided by population). A divided row
 -- gives each commune the whole part of its share and the remainder to its largest share, so totals stay exact.
 with population as (
@@ -18,6 +18,7 @@ passage as (
 shares as (
     select
         p.code_to,
+        population.period,
         population._file,
         population._record,
         population.population_municipale,
@@ -33,6 +34,7 @@ shares as (
 allocated as (
     select
         code_to,
+        period,
         municipale_share + case when share_rank = 1
             then population_municipale - sum(municipale_share) over (partition by _file, _record) else 0 end
             as population_municipale,
@@ -45,11 +47,12 @@ allocated as (
 final as (
     select
         code_to as commune_code,
+        period,
         sum(population_municipale)::bigint as population_municipale,
         sum(population_totale)::bigint as population_totale,
         count(*) as source_communes
     from allocated
-    group by code_to
+    group by code_to, period
 )
 
 select * from final

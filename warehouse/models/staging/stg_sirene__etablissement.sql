@@ -24,6 +24,8 @@ renamed as (
         nullif(trim(activitePrincipaleNAF25Etablissement), '') as activite_principale_naf25,
         try_cast(dateDebut as date) as date_debut,
         dateDebut as date_debut_text,
+        -- when INSEE last processed the unit (2012-05-05T17:04:35): its date dates the stock
+        cast(try_cast(dateDernierTraitementEtablissement as timestamp) as date) as date_dernier_traitement,
         -- fields a unit may refuse to diffuse: '[ND]' in the stock when masked (DOMAIN.md §1.5)
         nullif(nullif(trim(complementAdresseEtablissement), ''), '[ND]') as complement_adresse,
         nullif(nullif(trim(numeroVoieEtablissement), ''), '[ND]') as numero_voie,

@@ -125,8 +125,11 @@ public final class YamlFiles {
 		return MAPPER.writeValueAsString(value);
 	}
 
-	/** The line where a key is written, found in the text (Jackson points after it). */
-	private static @org.jspecify.annotations.Nullable Integer lineOfKey(Path file, String key,
+	/**
+	 * The line where a key is first written, found in the text (Jackson points after it),
+	 * or the fallback.
+	 */
+	public static @org.jspecify.annotations.Nullable Integer lineOfKey(Path file, String key,
 			@org.jspecify.annotations.Nullable Integer fallback) {
 		try {
 			List<String> lines = Files.readAllLines(file);

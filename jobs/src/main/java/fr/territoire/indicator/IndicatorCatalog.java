@@ -14,14 +14,18 @@ import fr.territoire.config.DefinitionFolder;
 /**
  * The indicator definitions of {@code warehouse/indicators/<id>.yaml}.
  *
- * @param indicators valid definitions
+ * @param indicators definitions read (checked against the measures by
+ * {@link IndicatorChecks})
+ * @param files the file each was read from, in the same order
  * @param problems what is wrong with the others
  */
-public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Problem> problems) {
+public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Definition<IndicatorDefinition>> files,
+		List<Problem> problems) {
 
 	public static IndicatorCatalog load(Path project) {
 		Path folder = ProjectFolders.of(project).indicators();
 		List<IndicatorDefinition> indicators = new ArrayList<>();
+		List<Definition<IndicatorDefinition>> files = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		Set<String> ids = new HashSet<>();
 		for (Definition<IndicatorDefinition> file : DefinitionFolder.read(project, folder, IndicatorDefinition.class,
@@ -37,9 +41,10 @@ public record IndicatorCatalog(List<IndicatorDefinition> indicators, List<Proble
 			}
 			else {
 				indicators.add(definition);
+				files.add(file);
 			}
 		}
-		return new IndicatorCatalog(List.copyOf(indicators), List.copyOf(problems));
+		return new IndicatorCatalog(List.copyOf(indicators), List.copyOf(files), List.copyOf(problems));
 	}
 
 }

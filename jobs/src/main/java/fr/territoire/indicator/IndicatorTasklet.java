@@ -38,11 +38,14 @@ public class IndicatorTasklet implements Tasklet {
 		var connection = this.warehouse.connection();
 		Sql.execute(connection, "clear indicator definitions", "DELETE FROM mart.indicator");
 		for (IndicatorDefinition indicator : this.catalog.indicators()) {
-			Sql.update(connection, "INSERT INTO mart.indicator VALUES (?, ?, ?, ?, ?, ?, ?)", indicator.id(),
-					indicator.label(), indicator.description(), indicator.unit(), indicator.numerator(),
-					indicator.denominator(), indicator.scaleOrOne());
+			Sql.update(connection, "INSERT INTO mart.indicator VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					indicator.id(), indicator.label(), indicator.description().strip(), indicator.unit(),
+					indicator.formula(), indicator.numerator(), indicator.denominator(), indicator.denominatorPeriod(),
+					indicator.dimension(), String.join(",", indicator.levels()), indicator.period(), indicator.source(),
+					indicator.vintage(), indicator.scaleOrOne(), indicator.decimalsOrDefault(), indicator.secrecy());
 		}
-		Sql.execute(connection, "compute indicators", IndicatorSql.build(this.catalog.indicators()));
+		Sql.execute(connection, "compute indicators",
+				IndicatorSql.build(this.catalog.indicators(), Measure.of(this.models)));
 		long rows = 0;
 		var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
 		for (Map.Entry<String, Long> built : ModelRunner.build(connection, this.models, SqlModel.Layer.INDICATORS)

@@ -21,6 +21,7 @@ import fr.territoire.error.TerritoireException;
 import fr.territoire.geography.DeclaredSources;
 import fr.territoire.history.HistoryStatements;
 import fr.territoire.indicator.IndicatorCatalog;
+import fr.territoire.indicator.IndicatorChecks;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.publish.PublicationSpec;
@@ -89,6 +90,7 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		problems.addAll(geography.problems());
 		problems.addAll(audits.problems());
 		problems.addAll(indicators.problems());
+		problems.addAll(IndicatorChecks.problems(indicators, models));
 		problems.addAll(history.problems());
 		problems.addAll(reports.problems());
 		if (indicators.indicators().isEmpty() && indicators.problems().isEmpty()) {

@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * model is built
  * @param geography for a staging model, the column holding commune codes (and optionally
  * an amount and its unit): the source is then harmonised to the target COG vintage
+ * @param measures for a measure model of the marts layer, the measures it offers to the
+ * indicators of {@code warehouse/indicators/}
  */
 public record ModelSpec(String description, String grain, @Nullable String source,
 		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns,
-		@Nullable List<String> key, @Nullable GeographyDeclaration geography) {
+		@Nullable List<String> key, @Nullable GeographyDeclaration geography, @Nullable Measures measures) {
 
 	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public ModelSpec {
@@ -57,7 +59,7 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 	/** A model without key or geography declaration. */
 	public ModelSpec(String description, String grain, @Nullable String source, @Nullable List<String> dependsOn,
 			@Nullable List<Column> columns) {
-		this(description, grain, source, dependsOn, columns, null, null);
+		this(description, grain, source, dependsOn, columns, null, null, null);
 	}
 
 	/** The description of a column, if the YAML gives one. */
@@ -85,6 +87,32 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 
 		public Column(String name, String description) {
 			this(name, description, null);
+		}
+
+	}
+
+	/**
+	 * What a measure model offers indicators: one row per commune of the target vintage,
+	 * period and (for a dimension) dimension code, in columns {@code commune_code},
+	 * {@code period} and {@code dimension_code}; the measures are summed over a
+	 * territory's communes.
+	 *
+	 * @param dimension {@code none}, or the classification its {@code dimension_code}
+	 * follows (checked against the indicators' dimensions)
+	 * @param columns the measure columns, each described under {@code columns}
+	 */
+	public record Measures(@Nullable String dimension, List<String> columns) {
+
+		public Measures {
+			dimension = (dimension != null) ? dimension : "none";
+			if (columns == null || columns.isEmpty()) {
+				throw new IllegalArgumentException("measures.columns lists the measure columns: at least one");
+			}
+			columns = List.copyOf(columns);
+		}
+
+		public boolean hasDimension() {
+			return !"none".equals(this.dimension);
 		}
 
 	}
