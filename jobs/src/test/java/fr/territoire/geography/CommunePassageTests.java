@@ -54,7 +54,7 @@ class CommunePassageTests {
 		try (Connection connection = givenGeography(); Statement statement = connection.createStatement()) {
 			statement.execute("""
 					CREATE TABLE staging.stg_insee__population_commune AS
-					SELECT 'populations.xlsx' AS _file, row_number() OVER () AS _record, commune_code,
+					SELECT 'populations.xlsx' AS _file, row_number() OVER () AS _record, 2020 AS period, commune_code,
 					       population_municipale, population_municipale + 1 AS population_totale
 					FROM (VALUES ('01001', 10), ('01002', 5), ('01003', 7), ('01004', 1001)) t(commune_code,
 					     population_municipale);

@@ -30,7 +30,8 @@ class WarehouseYamlCheckTests {
 		assertThat(columns.of(publicModel(models, "territory"))).containsExactly("level", "level_order", "code",
 				"name");
 		assertThat(columns.of(publicModel(models, "commune_measure"))).containsExactly("commune_code", "commune_name",
-				"active_establishments", "active_employer_establishments", "population_municipale");
+				"period", "active_establishments", "active_employer_establishments", "active_naf_rev2",
+				"partner_members", "population_municipale");
 		assertThat(columns.of(publicModel(models, "establishment"))).hasSize(36)
 			.startsWith("siret", "siren", "nic")
 			.endsWith("coordonnee_lambert_abscisse", "coordonnee_lambert_ordonnee");
@@ -57,8 +58,7 @@ class WarehouseYamlCheckTests {
 		assertThat(unusedStaging(PROJECT)).allMatch((problem) -> !problem.isError())
 			.extracting(Problem::file)
 			.containsExactly("warehouse/models/staging/stg_cog__event_historical.sql",
-					"mappings/insee_populations_departements.yaml", "mappings/insee_populations_regions.yaml",
-					"mappings/partner_etablissements.yaml");
+					"mappings/insee_populations_departements.yaml", "mappings/insee_populations_regions.yaml");
 	}
 
 	@Test

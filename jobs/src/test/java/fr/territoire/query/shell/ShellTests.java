@@ -130,9 +130,12 @@ class ShellTests {
 						  columns:
 						    commune_code                    commune code in the release's COG vintage
 						    commune_name                    official name
+						    period                          the year of the register's stock the counts are taken from
 						    active_establishments           open establishments of the SIRENE register located in the commune
 						    active_employer_establishments  open establishments with at least one employee (caractereEmployeur = O)
-						    population_municipale           population municipale (INSEE populations de référence), harmonised to the vintage
+						    active_naf_rev2                 open establishments whose main activity is a NAF rév. 2 code
+						    partner_members                 establishments of the partners' workbooks found open in the register in the commune (empty without partner workbook)
+						    population_municipale           population municipale of the latest INSEE edition loaded (populations de référence), harmonised to the vintage
 						territoire>\s"""
 					.formatted(Shell.BANNER));
 	}
@@ -141,7 +144,8 @@ class ShellTests {
 	void listsTheDocumentedTablesWithoutAName() throws IOException {
 		assertThat(run(".docs\n").lines()).contains(
 				"public.commune_measure  mart.commune_measure as published (aggregates and reference data, no register unit in it).")
-			.contains("mart.commune_measure  Measures by commune of the target vintage, the base of every indicator.");
+			.contains(
+					"mart.commune_measure  Measures by commune of the target vintage of the register's stock at the stock's date (mart.register_period), the base of the stock's indicators (active establishments, density, employer share, partner members).");
 	}
 
 	@Test
