@@ -26,6 +26,10 @@ public record PublicationSpec(String title, String description, String licence, 
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
+	/** column = 'value', and-ed: nothing that could read outside the public table. */
+	private static final Pattern CONDITION = Pattern
+		.compile("[a-z][a-z0-9_]* = '[^']*'( (?i:and) [a-z][a-z0-9_]* = '[^']*')*");
+
 	private static final Pattern QUALIFIED = Pattern.compile("public\\.[a-z][a-z0-9_]*");
 
 	public PublicationSpec {
@@ -48,9 +52,12 @@ public record PublicationSpec(String title, String description, String licence, 
 	 * rules apply)
 	 * @param description what a row is; the public model's description when absent
 	 * @param orderBy the columns that give the files a stable row order
+	 * @param where a condition on the public table's columns selecting the rows of this
+	 * file (e.g. {@code level = 'commune'}, to publish one file per level); all rows when
+	 * absent
 	 */
 	public record PublishedTable(String name, String from, @Nullable String description,
-			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy) {
+			@com.fasterxml.jackson.annotation.JsonProperty("order_by") String orderBy, @Nullable String where) {
 
 		public PublishedTable {
 			Objects.requireNonNull(name, "name is required");
@@ -59,11 +66,27 @@ public record PublicationSpec(String title, String description, String licence, 
 			if (!TABLE_NAME.matcher(name).matches()) {
 				throw new IllegalArgumentException("name '" + name + "' must be lower-case snake case");
 			}
+			if (where != null && !CONDITION.matcher(where).matches()) {
+				throw new IllegalArgumentException("where '" + where
+						+ "' must be column = 'value' conditions joined by AND: a file selects rows of its public "
+						+ "table, nothing else");
+			}
 			if (!QUALIFIED.matcher(from).matches()) {
 				throw new IllegalArgumentException("from '" + from
 						+ "' must be a public.* table: everything published reads from the public layer "
 						+ "(warehouse/models/public), where the register's diffusion rules apply");
 			}
+		}
+
+		public PublishedTable(String name, String from, @Nullable String description, String orderBy) {
+			this(name, from, description, orderBy, null);
+		}
+
+		/**
+		 * The rows of the file, unordered: the public table, filtered by the condition.
+		 */
+		public String rows() {
+			return "SELECT * FROM " + this.from + ((this.where != null) ? " WHERE " + this.where : "");
 		}
 
 		/**

@@ -85,8 +85,8 @@ public class PublishTasklet implements Tasklet {
 
 	private ReleaseManifest.Table write(DuckDBConnection connection, Path folder, PublicationSpec.PublishedTable table)
 			throws IOException {
-		long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + table.from());
-		String query = "SELECT * FROM " + table.from() + " ORDER BY " + table.orderBy();
+		long rows = Sql.queryLong(connection, "SELECT count(*) FROM (" + table.rows() + ")");
+		String query = table.rows() + " ORDER BY " + table.orderBy();
 		Path parquet = folder.resolve(table.name() + ".parquet");
 		Path csv = folder.resolve(table.name() + ".csv");
 		Sql.execute(connection, "write " + parquet.getFileName(),

@@ -147,15 +147,17 @@ class NightlyRunIntegrationTests {
 		assertThat(manifest.get("inputs")).hasSize(7);
 		try (Warehouse warehouse = current(); Warehouse reader = Warehouse.inMemory()) {
 			for (JsonNode table : manifest.get("tables")) {
-				String from = switch (table.get("name").asString()) {
-					case "indicator_values" -> "mart.indicator_value";
-					case "indicators" -> "mart.indicator";
-					case "territories" -> "core.territory";
-					case "commune_measures" -> "mart.commune_measure";
-					case "establishments" -> "core.establishment";
-					case "legal_units" -> "core.legal_unit";
-					default -> throw new IllegalStateException(table.toString());
-				};
+				String name = table.get("name").asString();
+				String from = name.startsWith("indicator_values_")
+						? "mart.indicator_value WHERE level = '" + name.substring("indicator_values_".length()) + "'"
+						: switch (name) {
+							case "indicators" -> "mart.indicator";
+							case "territories" -> "core.territory";
+							case "commune_measures" -> "mart.commune_measure";
+							case "establishments" -> "core.establishment";
+							case "legal_units" -> "core.legal_unit";
+							default -> throw new IllegalStateException(table.toString());
+						};
 				long rows = warehouse.count("SELECT count(*) FROM " + from);
 				assertThat(table.get("rows").asLong()).as(from).isEqualTo(rows);
 				for (JsonNode file : table.get("files")) {
@@ -170,11 +172,11 @@ class NightlyRunIntegrationTests {
 				}
 			}
 		}
-		assertThat(Files.readString(release.resolve("SHA256SUMS"))).contains("indicator_values.parquet",
+		assertThat(Files.readString(release.resolve("SHA256SUMS"))).contains("indicator_values_commune.parquet",
 				"datapackage.json");
 		// the Table Schema of each CSV resource lists exactly the CSV's header
 		JsonNode dataPackage = JsonMapper.builder().build().readTree(release.resolve("datapackage.json").toFile());
-		assertThat(dataPackage.get("resources")).hasSize(12);
+		assertThat(dataPackage.get("resources")).hasSize(20);
 		for (JsonNode resource : dataPackage.get("resources")) {
 			if (resource.get("format").asString().equals("csv")) {
 				List<String> fields = new java.util.ArrayList<>();
