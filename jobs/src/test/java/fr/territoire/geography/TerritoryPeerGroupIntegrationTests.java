@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +85,13 @@ class TerritoryPeerGroupIntegrationTests {
 
 	@Test
 	void givesAMergedCommuneTheLevelHoldingMostOfItsPartsPopulation() throws SQLException {
-		// its parts: its own code and the former codes the COG 2026 lists for it
+		// its parts: its own code and the former codes the COG 2026 lists for it, those
+		// the grid (2022 geography) has a row for (16407, a code already gone in 2022,
+		// has none)
 		List<String> parts = new ArrayList<>(cog2026.formerCodes(MAGNAC_LES_GARDES));
 		parts.add(MAGNAC_LES_GARDES);
+		assertThat(parts).containsExactlyInAnyOrder("16147", "16198", "16407");
+		parts.removeIf((code) -> !grid.containsKey(code));
 		assertThat(parts).containsExactlyInAnyOrder("16147", "16198");
 		double[] populationByLevel = new double[5];
 		for (String part : parts) {
@@ -126,6 +131,39 @@ class TerritoryPeerGroupIntegrationTests {
 					+ "FROM core.territory_peer_group WHERE level = 'commune' AND territory_code = '" + ENTZHEIM + "'"))
 				.containsExactly(List.of(expected, "commune|" + grid.get(ENTZHEIM).level() + "|" + expected,
 						String.valueOf(population)));
+		}
+	}
+
+	@Test
+	void givesAnEpciTheLevelHoldingMostOfItsMembersPopulation() throws Exception {
+		SampleExpectations expected = SampleExpectations.load();
+		String epci = expected.epciOf(ENTZHEIM);
+		long[] populationByLevel = new long[5];
+		long population = 0;
+		for (String member : expected.epciMembers().get(epci)) {
+			// every member of the Eurométropole is unchanged since 2022
+			assertThat(cog2026.formerCodes(member)).as(member).isEmpty();
+			populationByLevel[grid.get(member).level()] += expected.population(member);
+			population += expected.population(member);
+		}
+		int level = 1;
+		for (int i = 2; i <= 4; i++) {
+			if (populationByLevel[i] > populationByLevel[level]) {
+				level = i;
+			}
+		}
+		assertThat(population).isGreaterThanOrEqualTo(300_000);
+		try (Warehouse warehouse = current()) {
+			assertThat(warehouse.rows("SELECT density_level, size_class, peer_group, population_municipale "
+					+ "FROM core.territory_peer_group WHERE level = 'epci' AND territory_code = '" + epci + "'"))
+				.containsExactly(List.of(String.valueOf(level), "300000+", "epci|" + level + "|300000+",
+						String.valueOf(population)));
+			long basRhin = expected.populationOfDepartement("67");
+			assertThat(basRhin).isBetween(1_000_000L, 2_999_999L);
+			assertThat(warehouse.rows("SELECT density_level, size_class, peer_group, population_municipale "
+					+ "FROM core.territory_peer_group WHERE level = 'departement' AND territory_code = '67'"))
+				.containsExactly(
+						Arrays.asList(null, "1000000-2999999", "departement|1000000-2999999", String.valueOf(basRhin)));
 		}
 	}
 

@@ -218,7 +218,7 @@ class NightlyRunIntegrationTests {
 			assertThat(warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure"))
 				.isEqualTo(before);
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
-				.isEqualTo(7);
+				.isEqualTo(8);
 		}
 	}
 
