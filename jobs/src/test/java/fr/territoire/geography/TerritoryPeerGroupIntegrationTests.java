@@ -62,7 +62,7 @@ class TerritoryPeerGroupIntegrationTests {
 
 	@BeforeAll
 	static void runNightlyOnSamples() throws Exception {
-		grid = readGrid();
+		grid = readGrid(GRID);
 		cog2026 = CogFiles.read(SampleExpectations.SAMPLES.resolve("cog-2026/communes.json.gz"));
 		exitCode = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-25", "--home", home.toString());
 	}
@@ -206,10 +206,10 @@ class TerritoryPeerGroupIntegrationTests {
 	 * The grid's rows by commune code, its header cells found with their line breaks and
 	 * spaces collapsed.
 	 */
-	private static Map<String, GridRow> readGrid() throws IOException {
+	static Map<String, GridRow> readGrid(Path file) throws IOException {
 		Map<String, GridRow> rows = new HashMap<>();
 		DataFormatter formatter = new DataFormatter();
-		try (InputStream in = Files.newInputStream(GRID); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+		try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
 			Sheet sheet = workbook.getSheet("grille_4_nivDetaille");
 			Map<String, Integer> header = new HashMap<>();
 			for (Cell cell : sheet.getRow(0)) {
