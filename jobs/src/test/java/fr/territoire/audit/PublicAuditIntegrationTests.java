@@ -65,7 +65,7 @@ class PublicAuditIntegrationTests {
 				.count("SELECT offending_rows FROM quality.audit_result WHERE audit = '" + AUDIT + "' AND blocking"))
 				.isEqualTo(leaked);
 			// the audits of the earlier step are recorded beside it, and passed
-			assertThat(next.count("SELECT count(*) FROM quality.audit_result WHERE audit LIKE 'core.%'")).isEqualTo(20);
+			assertThat(next.count("SELECT count(*) FROM quality.audit_result WHERE audit LIKE 'core.%'")).isEqualTo(27);
 			assertThat(
 					next.count("SELECT sum(offending_rows) FROM quality.audit_result WHERE audit <> '" + AUDIT + "'"))
 				.isZero();

@@ -24,6 +24,8 @@ import fr.territoire.support.CogFiles;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.SharedData;
 import fr.territoire.support.Warehouse;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,8 @@ class GeographyHarmonisationIntegrationTests {
 		}
 		link("geography/rozieres-files/commune_2022.csv", "cog-2022/commune_2022.csv");
 		link("geography/rozieres-files/commune2021.csv", "cog-2021/commune2021.csv");
+		link("geography/rozieres-files/grille_densite_niveau_detaille_2022.xlsx",
+				"insee-grille-densite/grille_densite_niveau_detaille_2022.xlsx");
 		link("geography/etalab-geohisto/France2017.txt", "cog-2017/France2017.txt");
 		link("geography/etalab-geohisto/historiq2017.txt", "cog-2017/historiq2017.txt");
 		for (String file : SampleExpectations.SIRENE_FILES) {
@@ -229,6 +233,48 @@ class GeographyHarmonisationIntegrationTests {
 			populations.populationByRegion()
 				.forEach((code, population) -> assertThat(indicator(warehouse, "region", code)).as(code)
 					.isEqualTo(population));
+		}
+	}
+
+	@Test
+	void givesACommuneRestoredSince2022TheDensityLevelOfTheCommuneItWasSplitFrom() throws Exception {
+		// the communes déléguées of the COG 2022 (INSEE's CSV) and their commune, read
+		// with
+		// commons-csv
+		Map<String, String> deleguees2022 = new HashMap<>();
+		try (BufferedReader reader = Files
+			.newBufferedReader(SharedData.file("geography/rozieres-files/commune_2022.csv"))) {
+			for (CSVRecord row : CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)) {
+				if (row.get("TYPECOM").equals("COMD") && !row.get("COM").equals(row.get("COMPARENT"))) {
+					deleguees2022.put(row.get("COM"), row.get("COMPARENT"));
+				}
+			}
+		}
+		Map<String, TerritoryPeerGroupIntegrationTests.GridRow> grid = TerritoryPeerGroupIntegrationTests
+			.readGrid(inbox.resolve("insee-grille-densite/grille_densite_niveau_detaille_2022.xlsx"));
+		// restored since 2022: a commune of 2026 the grid has no row for, a commune
+		// déléguée in 2022
+		Map<String, String> restored = new HashMap<>();
+		for (String commune : cog2026.communes().keySet()) {
+			if (!grid.containsKey(commune) && deleguees2022.containsKey(commune)) {
+				restored.put(commune, deleguees2022.get(commune));
+			}
+		}
+		assertThat(restored).containsOnlyKeys("15031", "15035", "15047", "15171", "60694", "85165", "85212");
+		try (Warehouse warehouse = current()) {
+			for (Map.Entry<String, String> commune : restored.entrySet()) {
+				assertThat(warehouse.text("SELECT density_method || ':' || source_codes || ':' || density_level "
+						+ "FROM geography.commune_density WHERE commune_code = '" + commune.getKey() + "'"))
+					.as(commune.getKey())
+					.isEqualTo("split:" + commune.getValue() + ":" + grid.get(commune.getValue()).level());
+			}
+			assertThat(warehouse
+				.text("SELECT chosen_by FROM geography.source_vintage " + "WHERE source = 'insee_grille_densite'"))
+				.isEqualTo("declared");
 		}
 	}
 

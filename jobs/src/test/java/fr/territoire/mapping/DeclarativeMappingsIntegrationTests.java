@@ -141,7 +141,7 @@ class DeclarativeMappingsIntegrationTests {
 			.sum();
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.text("SELECT string_agg(source, ',' ORDER BY source) FROM geography.source_vintage"))
-				.isEqualTo("insee_comparateur,insee_donnees_communes,insee_population_commune,"
+				.isEqualTo("insee_comparateur,insee_donnees_communes,insee_grille_densite,insee_population_commune,"
 						+ "insee_populations_communes,insee_revenus_iris,sirene_etablissement");
 			assertThat(warehouse
 				.count("SELECT total_amount FROM geography.unmapped_total WHERE source = 'insee_donnees_communes'"))

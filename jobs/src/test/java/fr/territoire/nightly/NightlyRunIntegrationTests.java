@@ -67,7 +67,7 @@ class NightlyRunIntegrationTests {
 			assertThat(warehouse
 				.count("SELECT count(*) FROM meta.file_accounting WHERE rows_read <> rows_staged + rows_rejected"))
 				.isZero();
-			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting")).isEqualTo(7);
+			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting")).isEqualTo(8);
 		}
 	}
 
@@ -144,7 +144,7 @@ class NightlyRunIntegrationTests {
 		JsonNode manifest = JsonMapper.builder().build().readTree(release.resolve("manifest.json").toFile());
 		assertThat(manifest.get("id").asString()).isEqualTo(release.getFileName().toString()).startsWith("2026-11-23-");
 		assertThat(manifest.get("geography_vintage").asString()).isEqualTo("2026");
-		assertThat(manifest.get("inputs")).hasSize(7);
+		assertThat(manifest.get("inputs")).hasSize(8);
 		try (Warehouse warehouse = current(); Warehouse reader = Warehouse.inMemory()) {
 			for (JsonNode table : manifest.get("tables")) {
 				String name = table.get("name").asString();
@@ -220,7 +220,7 @@ class NightlyRunIntegrationTests {
 			assertThat(warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure"))
 				.isEqualTo(before);
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
-				.isEqualTo(7);
+				.isEqualTo(8);
 		}
 	}
 

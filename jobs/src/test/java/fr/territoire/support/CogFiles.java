@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record CogFiles(Map<String, JsonNode> communes, List<JsonNode> all) {
 
+	/**
+	 * Reads {@code communes.json}, or {@code communes.json.gz} as the samples ship it.
+	 */
 	public static CogFiles read(Path communesJson) throws IOException {
 		Map<String, JsonNode> communes = new LinkedHashMap<>();
 		List<JsonNode> all = new ArrayList<>();
-		try (InputStream in = Files.newInputStream(communesJson)) {
+		try (InputStream in = communesJson.getFileName().toString().endsWith(".gz")
+				? new GZIPInputStream(Files.newInputStream(communesJson)) : Files.newInputStream(communesJson)) {
 			for (JsonNode entry : JsonMapper.builder().build().readTree(in)) {
 				all.add(entry);
 				if (type(entry).equals("commune-actuelle")) {
