@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipFile;
 
@@ -81,6 +84,71 @@ class SireneStockGeneratorTests {
 		Map<String, Long> rejected = RegisterFileFigures.establishments(csv).rejectedByRule();
 		assertThat(rejected.keySet()).containsExactlyInAnyOrder("checksum:siret", "date:dateCreationEtablissement");
 		assertThat(rejected.values()).allSatisfy((count) -> assertThat(count).isBetween(5L, 50L));
+	}
+
+	@Test
+	void spreadsCreationsClosuresAndSurvivalOverEveryYearSince2010WithEveryNafDivision() throws IOException {
+		Path csv = generate("stock.csv", 60_000, 11);
+		LocalDate stockDate = LocalDate.of(2025, 11, 30);
+		Map<Integer, Long> creations = new TreeMap<>();
+		Map<Integer, Long> closures = new TreeMap<>();
+		Map<Integer, Long> activeOnFirstJanuary = new TreeMap<>();
+		Map<Integer, long[]> cohorts = new TreeMap<>();
+		Set<String> divisions = new HashSet<>();
+		Set<String> employer = new HashSet<>();
+		long closed = 0;
+		long rows = 0;
+		try (var reader = Files.newBufferedReader(csv);
+				var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+			for (CSVRecord row : parser) {
+				LocalDate created;
+				try {
+					created = LocalDate.parse(row.get("dateCreationEtablissement"));
+				}
+				catch (DateTimeParseException invalidRow) {
+					continue;
+				}
+				rows++;
+				LocalDate started = LocalDate.parse(row.get("dateDebut"));
+				boolean isClosed = row.get("etatAdministratifEtablissement").equals("F");
+				assertThat(started).isAfterOrEqualTo(created).isBeforeOrEqualTo(stockDate);
+				divisions.add(row.get("activitePrincipaleEtablissement").substring(0, 2));
+				employer.add(row.get("caractereEmployeurEtablissement"));
+				creations.merge(created.getYear(), 1L, Long::sum);
+				if (isClosed) {
+					closed++;
+					closures.merge(started.getYear(), 1L, Long::sum);
+				}
+				for (int year = 2010; year <= 2025; year++) {
+					LocalDate firstJanuary = LocalDate.of(year, 1, 1);
+					if (created.isBefore(firstJanuary) && !(isClosed && !started.isAfter(firstJanuary))) {
+						activeOnFirstJanuary.merge(year, 1L, Long::sum);
+					}
+				}
+				long[] cohort = cohorts.computeIfAbsent(created.getYear(), (year) -> new long[2]);
+				cohort[0]++;
+				cohort[1] += (isClosed && started.isBefore(created.plusYears(3))) ? 0 : 1;
+			}
+		}
+		// about 56 % closed, closures dated by dateDebut
+		assertThat(closed * 100.0 / rows).isBetween(50.0, 62.0);
+		for (int year = 2010; year <= 2024; year++) {
+			double creationRate = creations.get(year) * 100.0 / activeOnFirstJanuary.get(year);
+			double closureRate = closures.get(year) * 100.0 / activeOnFirstJanuary.get(year);
+			assertThat(creationRate).as("creation rate %d", year).isBetween(5.0, 25.0);
+			assertThat(closureRate).as("closure rate %d", year).isBetween(3.0, 20.0);
+		}
+		// creations grow over the years
+		assertThat(creations.get(2024)).isGreaterThan(creations.get(2010));
+		assertThat(creations.get(2025)).isPositive();
+		assertThat(closures.get(2025)).isPositive();
+		for (int year = 2010; year <= 2021; year++) {
+			long[] cohort = cohorts.get(year);
+			assertThat(cohort[1] * 100.0 / cohort[0]).as("3-year survival of %d", year).isBetween(65.0, 82.0);
+		}
+		// the 88 divisions of NAF rev. 2, both employer characters
+		assertThat(divisions).hasSize(88);
+		assertThat(employer).containsExactlyInAnyOrder("O", "N");
 	}
 
 	@Test
