@@ -19,6 +19,15 @@ import java.util.stream.IntStream;
  */
 public final class NearestNeighbours {
 
+	/** Candidates whose heaviest coordinates are summed together, in one pass. */
+	private static final int SLICE = 512;
+
+	/** Coordinates summed before the bound is first checked (the heaviest come first). */
+	private static final int FIRST = 4;
+
+	/** Coordinates summed between two checks of the bound. */
+	private static final int BLOCK = 8;
+
 	private NearestNeighbours() {
 	}
 
@@ -47,11 +56,8 @@ public final class NearestNeighbours {
 		double[] squared = new double[n * k];
 		for (List<Integer> group : members.values()) {
 			int[] index = group.stream().mapToInt(Integer::intValue).toArray();
-			double[] local = new double[index.length * d];
-			for (int a = 0; a < index.length; a++) {
-				System.arraycopy(standardised.values(), index[a] * d, local, a * d, d);
-			}
-			IntStream.range(0, index.length).parallel().forEach((a) -> nearest(a, k, d, local, index, peers, squared));
+			Rows rows = new Rows(standardised, index);
+			IntStream.range(0, index.length).parallel().forEach((a) -> nearest(a, k, rows, index, peers, squared));
 		}
 		double[] contributions = contributions(k, standardised, peers, squared);
 		double[] distances = new double[squared.length];
@@ -62,46 +68,37 @@ public final class NearestNeighbours {
 	}
 
 	/** The k nearest of row {@code a} of a group, written at its territory's place. */
-	private static void nearest(int a, int k, int d, double[] local, int[] index, int[] peers, double[] squared) {
+	private static void nearest(int a, int k, Rows local, int[] index, int[] peers, double[] squared) {
 		int rows = index.length;
 		double[] heapDistance = new double[k];
 		int[] heapPeer = new int[k];
+		double[] partial = new double[SLICE];
 		int size = 0;
-		int self = a * d;
-		for (int b = 0; b < rows; b++) {
-			if (b == a) {
-				continue;
-			}
-			int other = b * d;
-			double sum = 0;
-			if (size == k) {
-				double bound = heapDistance[0];
-				boolean beaten = false;
-				for (int c = 0; c < d; c++) {
-					double difference = local[self + c] - local[other + c];
-					sum += difference * difference;
-					if (sum >= bound) {
-						beaten = true;
-						break;
-					}
-				}
-				if (beaten) {
+		for (int start = 0; start < rows; start += SLICE) {
+			int end = Math.min(start + SLICE, rows);
+			local.headDistances(a, start, end, partial);
+			for (int b = start; b < end; b++) {
+				double bound = (size == k) ? heapDistance[0] : Double.POSITIVE_INFINITY;
+				if (b == a || partial[b - start] >= bound) {
+					// at best a tie, lost by b: the kept neighbours all have smaller
+					// indices
 					continue;
 				}
-				// b beats the worst kept: b is closer (a later index never wins a tie)
-				heapDistance[0] = sum;
-				heapPeer[0] = b;
-				siftDown(heapDistance, heapPeer, size, 0);
-			}
-			else {
-				for (int c = 0; c < d; c++) {
-					double difference = local[self + c] - local[other + c];
-					sum += difference * difference;
+				double sum = local.addTail(a, b, partial[b - start], bound);
+				if (sum >= bound) {
+					continue;
 				}
-				heapDistance[size] = sum;
-				heapPeer[size] = b;
-				siftUp(heapDistance, heapPeer, size);
-				size++;
+				if (size == k) {
+					heapDistance[0] = sum;
+					heapPeer[0] = b;
+					siftDown(heapDistance, heapPeer, size, 0);
+				}
+				else {
+					heapDistance[size] = sum;
+					heapPeer[size] = b;
+					siftUp(heapDistance, heapPeer, size);
+					size++;
+				}
 			}
 		}
 		// pop the worst first: the heap empties into places size-1 … 0
@@ -190,6 +187,71 @@ public final class NearestNeighbours {
 			}
 		});
 		return contributions;
+	}
+
+	/**
+	 * The rows of one group, split for the scan: the heaviest coordinates column by
+	 * column (what most candidates are abandoned after, summed for a slice of candidates
+	 * in loops the JIT vectorises), the others row by row.
+	 */
+	private static final class Rows {
+
+		private final int tailWidth;
+
+		private final double[][] head;
+
+		private final double[] tail;
+
+		Rows(Standardised standardised, int[] index) {
+			int d = standardised.dimensions();
+			double[] values = standardised.values();
+			int headWidth = Math.min(FIRST, d);
+			this.tailWidth = d - headWidth;
+			this.head = new double[headWidth][index.length];
+			this.tail = new double[index.length * this.tailWidth];
+			for (int a = 0; a < index.length; a++) {
+				for (int c = 0; c < headWidth; c++) {
+					this.head[c][a] = values[index[a] * d + c];
+				}
+				System.arraycopy(values, index[a] * d + headWidth, this.tail, a * this.tailWidth, this.tailWidth);
+			}
+		}
+
+		/**
+		 * The squared distances from row {@code a} to rows {@code start} to {@code end}
+		 * (excluded) over the heaviest coordinates, into {@code partial} from 0.
+		 */
+		void headDistances(int a, int start, int end, double[] partial) {
+			java.util.Arrays.fill(partial, 0, end - start, 0);
+			for (double[] column : this.head) {
+				double self = column[a];
+				for (int b = start; b < end; b++) {
+					double difference = column[b] - self;
+					partial[b - start] += difference * difference;
+				}
+			}
+		}
+
+		/**
+		 * The squared distance between two rows from their distance over the heaviest
+		 * coordinates, or a partial sum of it once that reaches {@code bound} (checked
+		 * every {@link #BLOCK} coordinates).
+		 */
+		double addTail(int a, int b, double head, double bound) {
+			double sum = head;
+			int self = a * this.tailWidth;
+			int other = b * this.tailWidth;
+			int c = 0;
+			while (sum < bound && c < this.tailWidth) {
+				int end = Math.min(c + BLOCK, this.tailWidth);
+				for (; c < end; c++) {
+					double difference = this.tail[self + c] - this.tail[other + c];
+					sum += difference * difference;
+				}
+			}
+			return sum;
+		}
+
 	}
 
 }

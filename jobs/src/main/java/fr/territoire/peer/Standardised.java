@@ -56,6 +56,10 @@ public record Standardised(int size, int dimensions, double[] values, int[] feat
 		}
 		int[] perFeature = new int[coordinates.features()];
 		kept.forEach((c) -> perFeature[coordinates.featureOf()[c]]++);
+		// heaviest first: partial sums then reach a neighbour's bound sooner
+		// (NearestNeighbours)
+		kept.sort(java.util.Comparator.comparingDouble((Integer c) -> -coordinates.weights()[coordinates.featureOf()[c]]
+				/ perFeature[coordinates.featureOf()[c]]));
 		int d = kept.size();
 		double[] values = new double[n * d];
 		int[] featureOf = new int[d];
