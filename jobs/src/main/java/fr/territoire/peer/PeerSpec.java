@@ -13,6 +13,7 @@ import fr.territoire.config.DefinitionFolder;
 import fr.territoire.config.Problem;
 import fr.territoire.config.ProjectFolders;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The statistical nearest neighbours ({@code warehouse/peers.yaml}): how many neighbours
@@ -23,7 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param levels the levels, each with its optional grouping
  * @param features the features, each an indicator of {@code mart.indicator_value}
  */
-public record PeerSpec(int k, List<Level> levels, List<Feature> features) {
+public record PeerSpec(@JsonDeserialize(using = PeerValues.NeighbourCount.class) int k, List<Level> levels,
+		List<Feature> features) {
+
+	/** The most neighbours a territory may get. */
+	public static final int MAX_K = 100;
 
 	/** The levels neighbours are found at. */
 	public static final List<String> LEVELS = List.of("commune", "epci", "departement", "region");
@@ -39,8 +44,8 @@ public record PeerSpec(int k, List<Level> levels, List<Feature> features) {
 	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
 	public PeerSpec {
-		if (k < 1 || k > 100) {
-			throw new IllegalArgumentException("k must be between 1 and 100, not " + k);
+		if (k < 1 || k > MAX_K) {
+			throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ", not " + k);
 		}
 		if (levels == null || levels.isEmpty()) {
 			throw new IllegalArgumentException("levels must list at least one level");
@@ -76,7 +81,8 @@ public record PeerSpec(int k, List<Level> levels, List<Feature> features) {
 	 * @param groupBy the column of {@code core.territory_peer_group} a neighbour must
 	 * share (e.g. {@code density_level}); null for the whole level
 	 */
-	public record Level(String level, @JsonProperty("group_by") @Nullable String groupBy) {
+	public record Level(@JsonDeserialize(using = PeerValues.LevelName.class) String level,
+			@JsonProperty("group_by") @JsonDeserialize(using = PeerValues.GroupColumn.class) @Nullable String groupBy) {
 
 		public Level {
 			Objects.requireNonNull(level, "level is required");
@@ -102,8 +108,9 @@ public record PeerSpec(int k, List<Level> levels, List<Feature> features) {
 	 * @param transform {@code none} or {@code log} (log(1 + x)); none when absent
 	 * @param weight its weight in the distance, positive
 	 */
-	public record Feature(String name, String indicator, @Nullable String dimension, @Nullable Transform transform,
-			double weight) {
+	public record Feature(String name, String indicator,
+			@JsonDeserialize(using = PeerValues.Dimension.class) @Nullable String dimension,
+			@Nullable Transform transform, @JsonDeserialize(using = PeerValues.Weight.class) double weight) {
 
 		public Feature {
 			Objects.requireNonNull(name, "name is required");
