@@ -60,12 +60,13 @@ public class PeerTasklet implements Tasklet {
 			Map<String, Integer> periods = new LinkedHashMap<>();
 			Coordinates coordinates = PeerInputs.read(connection, spec, level, periods);
 			Standardised standardised = Standardised.of(coordinates);
-			Neighbours neighbours = NearestNeighbours.find(spec.k(), coordinates.groups(), standardised);
+			Neighbours neighbours = NearestNeighbours.find(spec.k(), standardised.groupsOf(coordinates), standardised);
 			levels.add(new PeerTable.LevelNeighbours(level.level(), coordinates.codes(), neighbours));
 			log(spec, level, coordinates, standardised, periods, (System.nanoTime() - started) / 1_000_000);
 			periods
 				.forEach((feature, period) -> figures.accept("period." + level.level() + "." + feature, (long) period));
 			figures.accept("territories." + level.level(), (long) coordinates.size());
+			figures.accept("unlocated." + level.level(), (long) standardised.unlocated().size());
 			for (int f = 0; f < spec.features().size(); f++) {
 				figures.accept("missing." + level.level() + "." + spec.features().get(f).name(),
 						standardised.missing()[f]);
@@ -96,6 +97,12 @@ public class PeerTasklet implements Tasklet {
 		}
 		if (!standardised.dropped().isEmpty()) {
 			logger.info("peers {}: coordinates without spread dropped: {}", level.level(), standardised.dropped());
+		}
+		if (!standardised.unlocated().isEmpty()) {
+			logger.warn(
+					"peers {}: {} territories have no value for any feature: no neighbours, nobody's neighbour ({})",
+					level.level(), standardised.unlocated().size(),
+					standardised.unlocated().stream().limit(10).map(coordinates.codes()::get).toList());
 		}
 		if (ungrouped > 0) {
 			logger.warn("peers {}: {} territories have no {} and get no neighbours", level.level(), ungrouped,

@@ -17,9 +17,11 @@ import java.util.List;
  * @param features the number of features
  * @param missing per feature, the values missing (territory × coordinate kept)
  * @param dropped the labels of the coordinates dropped for having no spread
+ * @param unlocated the territories without a value on any coordinate kept: they sit at
+ * the mean only for want of data, so {@link #groupsOf} leaves them out
  */
 public record Standardised(int size, int dimensions, double[] values, int[] featureOf, int features, long[] missing,
-		List<String> dropped) {
+		List<String> dropped, List<Integer> unlocated) {
 
 	/** Standardises the coordinates of a level. */
 	public static Standardised of(Coordinates coordinates) {
@@ -64,6 +66,7 @@ public record Standardised(int size, int dimensions, double[] values, int[] feat
 		double[] values = new double[n * d];
 		int[] featureOf = new int[d];
 		long[] missing = new long[coordinates.features()];
+		int[] found = new int[n];
 		for (int k = 0; k < d; k++) {
 			int c = kept.get(k);
 			int feature = coordinates.featureOf()[c];
@@ -77,10 +80,28 @@ public record Standardised(int size, int dimensions, double[] values, int[] feat
 				}
 				else {
 					values[i * d + k] = scale * (value - means[c]) / deviations[c];
+					found[i]++;
 				}
 			}
 		}
-		return new Standardised(n, d, values, featureOf, coordinates.features(), missing, List.copyOf(dropped));
+		List<Integer> unlocated = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			if (found[i] == 0) {
+				unlocated.add(i);
+			}
+		}
+		return new Standardised(n, d, values, featureOf, coordinates.features(), missing, List.copyOf(dropped),
+				List.copyOf(unlocated));
+	}
+
+	/**
+	 * The groups neighbours are found in: those given, without the territories that have
+	 * no value at all (group -1: no neighbours, nobody's neighbour).
+	 */
+	public int[] groupsOf(Coordinates coordinates) {
+		int[] groups = coordinates.groups().clone();
+		this.unlocated.forEach((territory) -> groups[territory] = -1);
+		return groups;
 	}
 
 }

@@ -90,6 +90,20 @@ class NearestNeighboursTests {
 	}
 
 	@Test
+	void leavesOutATerritoryWithoutAnyValue() {
+		// D has no value: A = 0, B = 2, C = 3 on x (mean 5/3); D would sit at the mean,
+		// nearest to B
+		Coordinates coordinates = new Coordinates(List.of("A", "B", "C", "D"), new int[] { 0, 0, 0, 0 },
+				new double[][] { { 0, 2, 3, NAN } }, new int[] { 0 }, List.of("x"), new double[] { 1 });
+		Standardised standardised = Standardised.of(coordinates);
+		assertThat(standardised.unlocated()).containsExactly(3);
+		Neighbours neighbours = NearestNeighbours.find(3, standardised.groupsOf(coordinates), standardised);
+		assertThat(List.of(neighbours.peer(1, 1), neighbours.peer(1, 2), neighbours.peer(1, 3))).containsExactly(2, 0,
+				-1);
+		assertThat(neighbours.peer(3, 1)).isEqualTo(-1);
+	}
+
+	@Test
 	void findsNeighboursOnlyInTheSameGroup() {
 		Coordinates coordinates = new Coordinates(List.of("A", "B", "C", "D", "E"), new int[] { 0, 1, 0, 1, -1 },
 				new double[][] { { 0, 1, 5, 6, 0.5 } }, new int[] { 0 }, List.of("x"), new double[] { 1 });
