@@ -150,6 +150,7 @@ class NightlyRunIntegrationTests {
 				String from = switch (table.get("name").asString()) {
 					case "indicator_values" -> "mart.indicator_value";
 					case "indicators" -> "mart.indicator";
+					case "territory_peers" -> "mart.territory_peer";
 					case "territories" -> "core.territory";
 					case "commune_measures" -> "mart.commune_measure";
 					case "establishments" -> "core.establishment";
@@ -174,7 +175,7 @@ class NightlyRunIntegrationTests {
 				"datapackage.json");
 		// the Table Schema of each CSV resource lists exactly the CSV's header
 		JsonNode dataPackage = JsonMapper.builder().build().readTree(release.resolve("datapackage.json").toFile());
-		assertThat(dataPackage.get("resources")).hasSize(12);
+		assertThat(dataPackage.get("resources")).hasSize(14);
 		for (JsonNode resource : dataPackage.get("resources")) {
 			if (resource.get("format").asString().equals("csv")) {
 				List<String> fields = new java.util.ArrayList<>();
