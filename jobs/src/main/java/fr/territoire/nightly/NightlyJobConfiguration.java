@@ -22,6 +22,7 @@ import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
 import fr.territoire.normalise.StagingSql;
+import fr.territoire.peer.PeerTasklet;
 import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.report.RunReportTasklet;
@@ -45,11 +46,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → history → model → audit → indicators → public → audit.public
- * → publish → report → promote. Audits run after the layer they declare: up to marts in
- * {@code audit}, after indicators or public in {@code audit.public}. Every step is a
- * tasklet running set-based SQL in DuckDB; every step is idempotent, so a failed run
- * restarts at the failed step.
+ * per source) → geography → history → model → audit → indicators → peers → public →
+ * audit.public → publish → report → promote. Audits run after the layer they declare: up
+ * to marts in {@code audit}, after indicators or public in {@code audit.public}. Every
+ * step is a tasklet running set-based SQL in DuckDB; every step is idempotent, so a
+ * failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -121,6 +122,7 @@ public class NightlyJobConfiguration {
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", AuditTasklet.afterModels(warehouse, project.allAudits())))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
+			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))

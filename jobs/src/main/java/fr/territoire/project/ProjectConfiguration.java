@@ -24,6 +24,8 @@ import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.indicator.IndicatorChecks;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
+import fr.territoire.peer.PeerColumns;
+import fr.territoire.peer.PeerSpec;
 import fr.territoire.publish.PublicationSpec;
 import fr.territoire.publish.PublishedColumns;
 import fr.territoire.report.ReportSections;
@@ -50,6 +52,8 @@ import org.jspecify.annotations.Nullable;
  * @param history {@code warehouse/history/}: the statements of the history step
  * @param reports {@code warehouse/reports/}: the sections of the run report
  * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
+ * @param peers {@code warehouse/peers.yaml}: the statistical nearest neighbours, null
+ * when missing or invalid
  * @param schedules {@code schedules/}
  * @param geography the sources whose commune codes are harmonised to the target vintage
  * @param declared the folders of the records annotated with {@link DefinitionsIn}
@@ -57,8 +61,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ProjectConfiguration(Path folder, MappingCatalog mappings, WarehouseSchema schema, MacroCatalog macros,
 		ModelCatalog models, AuditCatalog audits, IndicatorCatalog indicators, HistoryStatements history,
-		ReportSections reports, @Nullable PublicationSpec publication, ScheduleCatalog schedules,
-		DeclaredSources geography, DeclaredFolders declared, List<Problem> problems) {
+		ReportSections reports, @Nullable PublicationSpec publication, @Nullable PeerSpec peers,
+		ScheduleCatalog schedules, DeclaredSources geography, DeclaredFolders declared, List<Problem> problems) {
 
 	public ProjectConfiguration {
 		Objects.requireNonNull(folder, "folder is null");
@@ -98,6 +102,10 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 					"add at least one warehouse/indicators/<id>.yaml"));
 		}
 		PublicationSpec publication = PublicationSpec.load(project, problems);
+		PeerSpec peers = PeerSpec.load(project, problems);
+		if (peers != null) {
+			problems.addAll(PeerColumns.problems(peers, schema, models));
+		}
 		problems.addAll(schedules.problems());
 		for (Definition<ScheduleEntry> entry : schedules.entries()) {
 			if (!jobs.contains(entry.spec().job())) {
@@ -115,7 +123,7 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
 		return new ProjectConfiguration(project, mappings, schema, macros, models, audits, indicators, history, reports,
-				publication, schedules, geography, declared, problems);
+				publication, peers, schedules, geography, declared, problems);
 	}
 
 	/** The problems that make the configuration invalid. */
@@ -146,6 +154,11 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 	/** The publication specification of a valid configuration. */
 	public PublicationSpec requiredPublication() {
 		return Objects.requireNonNull(requireValid().publication, "publication is null in a valid configuration");
+	}
+
+	/** The statistical nearest neighbours of a valid configuration. */
+	public PeerSpec requiredPeers() {
+		return Objects.requireNonNull(requireValid().peers, "peers is null in a valid configuration");
 	}
 
 	/**

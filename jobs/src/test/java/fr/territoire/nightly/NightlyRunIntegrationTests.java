@@ -152,6 +152,7 @@ class NightlyRunIntegrationTests {
 						? "mart.indicator_value WHERE level = '" + name.substring("indicator_values_".length()) + "'"
 						: switch (name) {
 							case "indicators" -> "mart.indicator";
+							case "territory_peers" -> "mart.territory_peer";
 							case "territories" -> "core.territory";
 							case "commune_measures" -> "mart.commune_measure";
 							case "establishments" -> "core.establishment";
@@ -176,7 +177,7 @@ class NightlyRunIntegrationTests {
 				"datapackage.json");
 		// the Table Schema of each CSV resource lists exactly the CSV's header
 		JsonNode dataPackage = JsonMapper.builder().build().readTree(release.resolve("datapackage.json").toFile());
-		assertThat(dataPackage.get("resources")).hasSize(20);
+		assertThat(dataPackage.get("resources")).hasSize(22);
 		for (JsonNode resource : dataPackage.get("resources")) {
 			if (resource.get("format").asString().equals("csv")) {
 				List<String> fields = new java.util.ArrayList<>();

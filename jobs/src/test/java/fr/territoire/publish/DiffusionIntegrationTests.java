@@ -197,7 +197,7 @@ class DiffusionIntegrationTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(files).hasSize(12);
+		assertThat(files).hasSize(14);
 		long[] unitRowsChecked = { 0 };
 		List<String> leaks = new ArrayList<>();
 		for (Path file : files) {
