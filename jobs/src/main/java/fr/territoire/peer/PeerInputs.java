@@ -27,14 +27,19 @@ final class PeerInputs {
 			SELECT territory_code, dimension_code, value
 			FROM mart.indicator_value
 			WHERE indicator_id = ? AND level = ? AND dimension = ? AND status = 'ok' AND value IS NOT NULL
-			  AND period = (SELECT max(period) FROM mart.indicator_value
-			                WHERE indicator_id = ? AND level = ? AND dimension = ?
-			                  AND status = 'ok' AND value IS NOT NULL)
+			  AND period = ?
 			""";
 
 	private static final String PERIOD = """
 			SELECT max(period) FROM mart.indicator_value
 			WHERE indicator_id = ? AND level = ? AND dimension = ? AND status = 'ok' AND value IS NOT NULL
+			""";
+
+	/** The period before the latest one with values. */
+	private static final String PREVIOUS_PERIOD = PERIOD + """
+			  AND period < (SELECT max(period) FROM mart.indicator_value
+			                WHERE indicator_id = ? AND level = ? AND dimension = ? AND status = 'ok'
+			                  AND value IS NOT NULL)
 			""";
 
 	private PeerInputs() {
@@ -61,13 +66,15 @@ final class PeerInputs {
 			int index = f;
 			weights[f] = feature.weight();
 			Object[] parameters = { feature.indicator(), level.level(), feature.dimensionOrNone() };
-			Integer period = period(connection, parameters);
+			Integer period = feature.period().equals("previous")
+					? period(connection, PREVIOUS_PERIOD, concat(parameters, parameters))
+					: period(connection, PERIOD, parameters);
 			if (period == null) {
 				continue;
 			}
 			periods.put(feature.name(), period);
 			Map<String, double[]> byCode = new TreeMap<>();
-			query(connection, VALUES, concat(parameters, parameters), (result) -> {
+			query(connection, VALUES, concat(parameters, new Object[] { period }), (result) -> {
 				Integer territory = indexOf.get(result.getString(1));
 				if (territory == null) {
 					return;
@@ -75,6 +82,9 @@ final class PeerInputs {
 				double[] column = byCode.computeIfAbsent(result.getString(2), (code) -> nan(codes.size()));
 				column[territory] = feature.transform().apply(result.getDouble(3));
 			});
+			if (feature.dimension() != null) {
+				zeroForAbsentCodes(byCode.values(), feature.transform().apply(0.0));
+			}
 			byCode.forEach((code, column) -> {
 				columns.add(column);
 				featureOf.add(index);
@@ -83,6 +93,30 @@ final class PeerInputs {
 		}
 		return new Coordinates(codes, groups, columns.toArray(double[][]::new),
 				featureOf.stream().mapToInt(Integer::intValue).toArray(), labels, weights);
+	}
+
+	/**
+	 * A territory with values for some codes of a dimension has none of the others (rows
+	 * are written only for codes it has): those are 0, not unknown.
+	 */
+	private static void zeroForAbsentCodes(java.util.Collection<double[]> columns, double zero) {
+		if (columns.isEmpty()) {
+			return;
+		}
+		int size = columns.iterator().next().length;
+		for (int territory = 0; territory < size; territory++) {
+			boolean known = false;
+			for (double[] column : columns) {
+				known |= !Double.isNaN(column[territory]);
+			}
+			if (known) {
+				for (double[] column : columns) {
+					if (Double.isNaN(column[territory])) {
+						column[territory] = zero;
+					}
+				}
+			}
+		}
 	}
 
 	/** The territories of the level, sorted by code, with their group value. */
@@ -120,9 +154,9 @@ final class PeerInputs {
 		return groups;
 	}
 
-	private static Integer period(Connection connection, Object[] parameters) {
+	private static Integer period(Connection connection, String sql, Object[] parameters) {
 		Integer[] period = { null };
-		query(connection, PERIOD, parameters, (result) -> {
+		query(connection, sql, parameters, (result) -> {
 			int value = result.getInt(1);
 			period[0] = result.wasNull() ? null : value;
 		});

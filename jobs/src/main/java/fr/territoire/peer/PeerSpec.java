@@ -110,7 +110,16 @@ public record PeerSpec(@JsonDeserialize(using = PeerValues.NeighbourCount.class)
 	 */
 	public record Feature(String name, String indicator,
 			@JsonDeserialize(using = PeerValues.Dimension.class) @Nullable String dimension,
-			@Nullable Transform transform, @JsonDeserialize(using = PeerValues.Weight.class) double weight) {
+			@Nullable Transform transform, @JsonDeserialize(using = PeerValues.Weight.class) double weight,
+			@Nullable String period) {
+
+		/** Which period of the indicator is read. */
+		public static final List<String> PERIODS = List.of("latest", "previous");
+
+		public Feature(String name, String indicator, @Nullable String dimension, @Nullable Transform transform,
+				double weight) {
+			this(name, indicator, dimension, transform, weight, null);
+		}
 
 		public Feature {
 			Objects.requireNonNull(name, "name is required");
@@ -123,6 +132,12 @@ public record PeerSpec(@JsonDeserialize(using = PeerValues.NeighbourCount.class)
 						"unknown dimension '" + dimension + "' of feature '" + name + "'; known: " + DIMENSIONS);
 			}
 			transform = (transform != null) ? transform : Transform.NONE;
+			period = (period != null) ? period : "latest";
+			if (!PERIODS.contains(period)) {
+				throw new IllegalArgumentException("period of feature '" + name + "' must be latest (the latest "
+						+ "period with values) or previous (the one before it, for a series whose latest period is "
+						+ "partial), not '" + period + "'");
+			}
 			if (!(weight > 0) || Double.isInfinite(weight)) {
 				throw new IllegalArgumentException(
 						"the weight of feature '" + name + "' must be a positive number, not " + weight);
