@@ -257,10 +257,13 @@ class GeographyHarmonisationIntegrationTests {
 		Map<String, TerritoryPeerGroupIntegrationTests.GridRow> grid = TerritoryPeerGroupIntegrationTests
 			.readGrid(inbox.resolve("insee-grille-densite/grille_densite_niveau_detaille_2022.xlsx"));
 		// restored since 2022: a commune of 2026 the grid has no row for, a commune
-		// déléguée in 2022
+		// déléguée in 2022, that does not list its 2022 commune among its former codes
+		// (12218 Conques-en-Rouergue, for one, is 12076 under the code of its new
+		// chef-lieu)
 		Map<String, String> restored = new HashMap<>();
 		for (String commune : cog2026.communes().keySet()) {
-			if (!grid.containsKey(commune) && deleguees2022.containsKey(commune)) {
+			if (!grid.containsKey(commune) && deleguees2022.containsKey(commune)
+					&& !cog2026.formerCodes(commune).contains(deleguees2022.get(commune))) {
 				restored.put(commune, deleguees2022.get(commune));
 			}
 		}
