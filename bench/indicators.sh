@@ -19,6 +19,7 @@ rm -rf "$work"
 mkdir -p "$work/inbox/sirene" "$work/lib"
 cp -r "$project/samples/cog-2026" "$work/inbox/cog-2026"
 cp -r "$project/samples/populations" "$work/inbox/populations"
+cp -r "$project/samples/insee-grille-densite" "$work/inbox/insee-grille-densite"
 unzip -q -j "$project/jobs/target/territoire.jar" 'BOOT-INF/lib/duckdb_jdbc-*.jar' -d "$work/lib"
 duckdb_jar=$(ls "$work"/lib/duckdb_jdbc-*.jar)
 
@@ -46,6 +47,10 @@ java -Xmx256m -cp "$duckdb_jar" "$project/bench/IndicatorInputsScan.java" \
 scan=$(sed -n 's/^scan_seconds=//p' "$work/scan.log")
 
 echo "== steps (from the run's own records: territoire status --json)"
-"$territoire" status --json --home "$work/home" | python3 "$project/bench/indicators-steps.py" "$scan"
+# the measure models the indicators are summed from are built by the model step: their times, from its log
+measures=$(grep -E "Built mart\.(register_period|commune_measure|measure_[a-z_]+) " "$work/nightly.log" \
+  | sed -n 's/.* in \([0-9]*\) ms$/\1/p' | awk '{s += $1} END {printf "%.2f", s / 1000}')
+grep -E "Built mart\.(register_period|commune_measure|measure_[a-z_]+) " "$work/nightly.log" | sed 's/^.*Built /model /'
+"$territoire" status --json --home "$work/home" | python3 "$project/bench/indicators-steps.py" "$scan" "$measures"
 du -sh "$work/home/warehouse/current.duckdb"
 rm -rf "$work"
