@@ -29,7 +29,7 @@ ranked as (
         count(*) over level_values as territories_in_level,
         case when c.value is not null and g.peer_group is not null then rank() over peer_order end
             as rank_in_peer_group,
-        case when g.peer_group is not null then median(c.value) over peer_values end as peer_median,
+        case when g.peer_group is not null then round(median(c.value) over peer_values, 10) end as peer_median,
         case when g.peer_group is not null then count(*) over peer_values end as territories_in_peer_group
     from computed c
     left join peer_groups g on g.level = c.level and g.territory_code = c.territory_code

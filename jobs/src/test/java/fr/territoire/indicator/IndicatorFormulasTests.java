@@ -1,0 +1,164 @@
+package fr.territoire.indicator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.territoire.warehouse.Sql;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The SQL generated for each formula gives, on a small table of three communes in two
+ * EPCI and three codes, the values plain arithmetic gives: location quotients against the
+ * rest of France with their expected counts, Krugman over every code (absent ones
+ * included), Herfindahl, a change between periods, and a ratio with the denominator's
+ * latest period.
+ */
+class IndicatorFormulasTests {
+
+	/** Counts by commune and code: A has codes x and y, B only x, C only z. */
+	private static final Map<String, Map<String, Integer>> COUNTS = Map.of("A", Map.of("x", 6, "y", 2), "B",
+			Map.of("x", 1), "C", Map.of("z", 3));
+
+	private static final Map<String, String> EPCI = Map.of("A", "E1", "B", "E1", "C", "E2");
+
+	private static final Map<String, Measure> MEASURES = Map.of("count", new Measure("count", "mart.m", "code"),
+			"population", new Measure("population", "mart.p", "none"));
+
+	@Test
+	void locationQuotientsAgainstTheRestOfFranceWithTheirExpectedCounts() throws SQLException {
+		Map<String, Double> values = values(indicator("location_quotient", "code", 4), "value");
+		Map<String, Double> expected = values(indicator("location_quotient", "code", 4), "denominator");
+		// E1 (A + B): x 7, y 2, total 9; the rest of France (C): z 3, total 3; France: x
+		// 7, y 2, z 3, total 12
+		double eT = 9;
+		double restX = (7 - 7) / (12.0 - 9);
+		assertThat(expected.get("epci E1 x")).isCloseTo(eT * restX, within(1e-12));
+		assertThat(values).doesNotContainKey("epci E1 z");
+		// commune A: x 6 of 8; the rest of France: x 1 of 4
+		assertThat(values.get("commune A x")).isCloseTo(round((6 / 8.0) / (1 / 4.0), 4), within(1e-12));
+		assertThat(expected.get("commune A x")).isCloseTo(8 * (1 / 4.0), within(1e-12));
+		// commune A: y 2 of 8; the rest of France has no y: no quotient
+		assertThat(values.get("commune A y")).isNull();
+		assertThat(statuses(indicator("location_quotient", "code", 4))).containsEntry("commune A y", "not_applicable")
+			.containsEntry("france FR x", "not_applicable");
+		assertThat(flags(indicator("location_quotient", "code", 4))).containsEntry("commune A x", "expected_below_5");
+	}
+
+	@Test
+	void krugmanCountsTheCodesATerritoryLacks() throws SQLException {
+		Map<String, Double> values = values(indicator("krugman", "code", 6), "value");
+		// commune A: shares x 6/8, y 2/8, z 0; the rest of France (B + C): x 1/4, y 0, z
+		// 3/4
+		double a = 0.5 * (Math.abs(6 / 8.0 - 1 / 4.0) + Math.abs(2 / 8.0 - 0) + Math.abs(0 - 3 / 4.0));
+		assertThat(values.get("commune A _T")).isCloseTo(round(a, 6), within(1e-12));
+		// commune C: z 3/3; the rest: x 7/9, y 2/9
+		double c = 0.5 * (7 / 9.0 + 2 / 9.0 + 1);
+		assertThat(values.get("commune C _T")).isCloseTo(round(c, 6), within(1e-12));
+		assertThat(statuses(indicator("krugman", "code", 6))).containsEntry("france FR _T", "not_applicable");
+	}
+
+	@Test
+	void herfindahlSumsTheSquaredShares() throws SQLException {
+		Map<String, Double> values = values(indicator("herfindahl", "code", 6), "value");
+		assertThat(values.get("commune A _T")).isCloseTo(round(Math.pow(6 / 8.0, 2) + Math.pow(2 / 8.0, 2), 6),
+				within(1e-12));
+		assertThat(values.get("france FR _T"))
+			.isCloseTo(round(Math.pow(7 / 12.0, 2) + Math.pow(2 / 12.0, 2) + Math.pow(3 / 12.0, 2), 6), within(1e-12));
+	}
+
+	@Test
+	void aChangeIsRelativeToThePreviousPeriodAndNotApplicableAtTheFirst() throws SQLException {
+		IndicatorDefinition change = new IndicatorDefinition("change", "c", "d", "%", "change", "population", null,
+				null, null, null, null, null, null, 100.0, 2, null);
+		Map<String, Double> values = values(change, "value");
+		// A: 100 in 2020, 110 in 2022
+		assertThat(values.get("commune A _T 2022")).isEqualTo(10.0);
+		assertThat(values.get("commune A _T 2020")).isNull();
+		assertThat(statuses(change)).containsEntry("commune A _T 2020", "not_applicable")
+			.containsEntry("commune A _T 2022", "ok");
+	}
+
+	@Test
+	void aLatestDenominatorIsTheDenominatorsLatestPeriod() throws SQLException {
+		IndicatorDefinition perInhabitant = new IndicatorDefinition("per_inhabitant", "c", "d", "u", null, "count",
+				"population", "latest", "code", null, null, null, null, 1000.0, 3, null);
+		Map<String, Double> values = values(perInhabitant, "value");
+		// A: 6 of code x in 2024 per 1,000 of its 110 inhabitants of 2022
+		assertThat(values.get("commune A x 2024")).isEqualTo(round(6 / 110.0 * 1000, 3));
+		assertThat(values.get("epci E1 x 2024")).isEqualTo(round(7 / (110.0 + 50) * 1000, 3));
+	}
+
+	private static IndicatorDefinition indicator(String formula, String dimension, int decimals) {
+		return new IndicatorDefinition(formula, "l", "d", "u", formula, "count", null, null, dimension, null, null,
+				null, null, null, decimals, null);
+	}
+
+	private static double round(double value, int decimals) {
+		return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private static Map<String, Double> values(IndicatorDefinition indicator, String column) throws SQLException {
+		Map<String, Double> values = new HashMap<>();
+		for (List<String> row : rows(indicator, column)) {
+			values.put(key(indicator, row), (row.get(4) != null) ? Double.valueOf(row.get(4)) : null);
+		}
+		return values;
+	}
+
+	private static Map<String, String> statuses(IndicatorDefinition indicator) throws SQLException {
+		Map<String, String> statuses = new HashMap<>();
+		for (List<String> row : rows(indicator, "status")) {
+			statuses.put(key(indicator, row), row.get(4));
+		}
+		return statuses;
+	}
+
+	private static Map<String, String> flags(IndicatorDefinition indicator) throws SQLException {
+		Map<String, String> flags = new HashMap<>();
+		for (List<String> row : rows(indicator, "flag")) {
+			flags.put(key(indicator, row), row.get(4));
+		}
+		return flags;
+	}
+
+	/** level territory code, and the period when the indicator spans several. */
+	private static String key(IndicatorDefinition indicator, List<String> row) {
+		boolean periods = indicator.formula().equals("change") || indicator.latestDenominator();
+		return row.get(0) + " " + row.get(1) + " " + row.get(2) + (periods ? " " + row.get(3) : "");
+	}
+
+	private static List<List<String>> rows(IndicatorDefinition indicator, String column) throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+			Sql.execute(connection, "fixture",
+					"""
+							CREATE SCHEMA core; CREATE SCHEMA mart;
+							CREATE TABLE core.territory_membership (commune_code VARCHAR, level VARCHAR, territory_code VARCHAR);
+							CREATE TABLE mart.m (commune_code VARCHAR, period INTEGER, dimension_code VARCHAR, count BIGINT);
+							CREATE TABLE mart.p (commune_code VARCHAR, period INTEGER, population BIGINT);
+							INSERT INTO mart.p VALUES ('A', 2020, 100), ('A', 2022, 110), ('B', 2020, 40), ('B', 2022, 50),
+							  ('C', 2020, 30), ('C', 2022, 30)""");
+			for (var commune : COUNTS.entrySet()) {
+				Sql.update(connection,
+						"INSERT INTO core.territory_membership VALUES (?, 'commune', ?), "
+								+ "(?, 'epci', ?), (?, 'france', 'FR')",
+						commune.getKey(), commune.getKey(), commune.getKey(), EPCI.get(commune.getKey()),
+						commune.getKey());
+				for (var code : commune.getValue().entrySet()) {
+					Sql.update(connection, "INSERT INTO mart.m VALUES (?, 2024, ?, ?)", commune.getKey(), code.getKey(),
+							code.getValue());
+				}
+			}
+			Sql.execute(connection, "indicator", IndicatorSql.build(List.of(indicator), MEASURES));
+			return Sql.queryRows(connection, "SELECT level, territory_code, dimension_code, CAST(period AS VARCHAR), "
+					+ "CAST(" + column + " AS VARCHAR) FROM " + IndicatorSql.VIEW);
+		}
+	}
+
+}
