@@ -1,10 +1,10 @@
--- Harmonisation must keep the total: staged = harmonised + reported as unmapped.
+-- Harmonisation must keep the total of every edition loaded: staged = harmonised + reported as unmapped.
 with staged as (
     select coalesce(sum(population_municipale), 0) as total from staging.stg_insee__population_commune
 ),
 
 harmonised as (
-    select coalesce(sum(population_municipale), 0) as total from core.population
+    select coalesce(sum(population_municipale), 0) as total from geography.population_commune
 ),
 
 unmapped as (

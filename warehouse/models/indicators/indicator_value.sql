@@ -18,34 +18,53 @@ peer_groups as (
     select * from core.territory_peer_group
 ),
 
--- One ordering per partition: the rank (highest first) also gives the percentile, n − rank + 1 values being at
--- most this one.
-ranked as (
-    select
-        c.*,
-        g.peer_group,
-        case when c.value is not null then rank() over level_order end as rank_in_level,
-        count(c.value) over level_values as valued_in_level,
-        count(*) over level_values as territories_in_level,
-        case when c.value is not null and g.peer_group is not null then rank() over peer_order end
-            as rank_in_peer_group,
-        case when g.peer_group is not null then round(median(c.value) over peer_values, 10) end as peer_median,
-        case when g.peer_group is not null then count(*) over peer_values end as territories_in_peer_group
+grouped as (
+    select c.*, g.peer_group
     from computed c
     left join peer_groups g on g.level = c.level and g.territory_code = c.territory_code
-    window
-        level_values as (partition by c.indicator_id, c.level, c.period, c.dimension_code),
-        level_order as (level_values order by c.value desc nulls last),
-        peer_values as (partition by c.indicator_id, c.level, c.period, c.dimension_code, g.peer_group),
-        peer_order as (peer_values order by c.value desc nulls last)
+),
+
+-- Counts and medians are aggregates, joined back (a window median costs ten times more).
+level_counts as (
+    select indicator_id, level, period, dimension_code,
+           count(*) as territories_in_level, count(value) as valued_in_level
+    from computed
+    group by all
+),
+
+peer_medians as (
+    select indicator_id, level, period, dimension_code, peer_group,
+           round(median(value), 10) as peer_median, count(*) as territories_in_peer_group
+    from grouped
+    where peer_group is not null
+    group by all
+),
+
+-- The rank (highest first) also gives the percentile: n - rank + 1 of the n values are at most this one.
+ranked as (
+    select
+        *,
+        case when value is not null then
+            rank() over (partition by indicator_id, level, period, dimension_code order by value desc nulls last)
+        end as rank_in_level,
+        case when value is not null and peer_group is not null then
+            rank() over (partition by indicator_id, level, period, dimension_code, peer_group
+                         order by value desc nulls last)
+        end as rank_in_peer_group
+    from grouped
 ),
 
 compared as (
     select
-        * exclude (valued_in_level),
+        r.*,
+        l.territories_in_level,
         -- share of the level's territories with a value whose value is at most this one, in percent
-        round(100.0 * (valued_in_level - rank_in_level + 1) / valued_in_level, 2) as percentile_in_level
-    from ranked
+        round(100.0 * (l.valued_in_level - r.rank_in_level + 1) / l.valued_in_level, 2) as percentile_in_level,
+        p.peer_median,
+        p.territories_in_peer_group
+    from ranked r
+    join level_counts l using (indicator_id, level, period, dimension_code)
+    left join peer_medians p using (indicator_id, level, period, dimension_code, peer_group)
 ),
 
 final as (
@@ -72,8 +91,7 @@ final as (
         c.peer_group,
         c.peer_median,
         c.rank_in_peer_group,
-        c.territories_in_peer_group,
-        t.level_order
+        c.territories_in_peer_group
     from compared c
     join territories t on t.level = c.level and t.code = c.territory_code
     left join parents p on p.level = c.level and p.territory_code = c.territory_code
@@ -87,5 +105,5 @@ final as (
         and fr.dimension_code = c.dimension_code and fr.level = 'france'
 )
 
-select * exclude (level_order) from final
-order by indicator_id, level_order, territory_code, period, dimension_code
+-- not sorted: the files of the release are (publish.yaml's order_by), the table need not be
+select * from final

@@ -15,8 +15,9 @@ renamed as (
         case when length("Code commune") = 3 then left("Code département", 2) || "Code commune"
              else "Code département" || "Code commune" end as commune_code,
         "Nom de la commune" as commune_name,
-        -- the edition is named by its reference year, as INSEE names the workbook (populations_reference_2022)
-        try_cast(regexp_extract(_file, 'populations_reference_([0-9]{4})', 1) as integer) as period,
+        -- the edition is named by its reference year, as INSEE names the workbook: populations_reference_2022,
+        -- populations_legales_2019 for the editions before "populations de référence"
+        try_cast(regexp_extract(_file, 'populations_(reference|legales)_([0-9]{4})', 2) as integer) as period,
         "Population municipale" as population_municipale_text,
         try_cast("Population municipale" as bigint) as population_municipale,
         try_cast("Population comptée à part" as bigint) as population_comptee_a_part,
@@ -37,7 +38,7 @@ final as (
             when period is null
                 then {'rule': 'edition', 'column_name': 'Code commune', 'value': _file,
                       'message': 'the file name must give the edition''s reference year, as INSEE names it: '
-                                 || '..._populations_reference_YYYY.xlsx'}
+                                 || '..._populations_reference_YYYY.xlsx or ..._populations_legales_YYYY.xlsx'}
             when population_municipale is null or population_municipale < 0
                 then {'rule': 'integer', 'column_name': 'Population municipale', 'value': population_municipale_text,
                       'message': 'population municipale must be a non-negative whole number'}

@@ -325,6 +325,64 @@ class DeclarativeMappingsIntegrationTests {
 	 * 00032517500016 with SIRET and SIREN stored as numbers (their leading zeros lost).
 	 * Rejects expected: rows 3, 4 and 6.
 	 */
+	@Test
+	void countsThePartnersMembersFoundActiveInTheRegisterPerThousandActiveEstablishments() throws Exception {
+		// the partner's sirets as the workbook holds them (numbers padded back to 14
+		// digits), less the rows this test made defective (rejected)
+		java.util.Set<String> members = new java.util.TreeSet<>();
+		try (InputStream in = Files.newInputStream(inbox.resolve(PARTNER));
+				XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			Sheet sheet = workbook.getSheetAt(0);
+			int siret = -1;
+			for (var cell : sheet.getRow(0)) {
+				if (cell.getStringCellValue().equals("Siret")) {
+					siret = cell.getColumnIndex();
+				}
+			}
+			DataFormatter formatter = new DataFormatter();
+			for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+				var cell = (sheet.getRow(i) != null) ? sheet.getRow(i).getCell(siret) : null;
+				// a siret stored as a number is read as its digits, not Excel's
+				// 3.00571E+13
+				String value = (cell == null) ? ""
+						: (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC)
+								? java.math.BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString()
+								: formatter.formatCellValue(cell);
+				if (!value.isBlank() && i != 3 && i != 4) {
+					members.add("0".repeat(14 - value.strip().length()) + value.strip());
+				}
+			}
+		}
+		// the register's active establishments of Entzheim, read from the stock files
+		long active = 0;
+		long partners = 0;
+		for (String file : List.of("sirene/StockEtablissement_utf8_entzheim.csv",
+				"sirene/StockEtablissement_utf8_national_extract.csv")) {
+			for (CSVRecord row : csv(file, ',')) {
+				if (row.get("codeCommuneEtablissement").equals("67124")
+						&& row.get("etatAdministratifEtablissement").equals("A")) {
+					active++;
+					partners += members.contains(row.get("siret")) ? 1 : 0;
+				}
+			}
+		}
+		assertThat(partners).as("partner members active in Entzheim").isPositive();
+		try (Warehouse warehouse = current()) {
+			List<List<String>> rows = rows(warehouse,
+					"SELECT numerator, denominator, value, status "
+							+ "FROM mart.indicator_value WHERE indicator_id = 'partner_members_per_1000' "
+							+ "AND level = 'commune' AND territory_code = '67124'");
+			assertThat(rows).hasSize(1);
+			assertThat(Double.parseDouble(rows.get(0).get(0))).isEqualTo(partners);
+			assertThat(Double.parseDouble(rows.get(0).get(1))).isEqualTo(active);
+			assertThat(Double.parseDouble(rows.get(0).get(2)))
+				.isEqualTo(java.math.BigDecimal.valueOf(partners * 1000.0 / active)
+					.setScale(2, java.math.RoundingMode.HALF_UP)
+					.doubleValue());
+			assertThat(rows.get(0).get(3)).isEqualTo("ok");
+		}
+	}
+
 	static void editPartnerWorkbook(Path original, Path edited) throws IOException {
 		Files.createDirectories(edited.getParent());
 		try (InputStream in = Files.newInputStream(original); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
