@@ -32,12 +32,14 @@ cohorts as (
     group by all
 ),
 
+-- communes with at least one establishment in the stock, as in measure_register_year
 grid as (
     select c.commune_code, f.period
     from core.commune c
     cross join followed f
     cross join period p
     where make_date(f.period + 3, 12, 31) <= p.stock_date
+      and c.commune_code in (select commune_code from establishments)
 ),
 
 final as (

@@ -62,10 +62,13 @@ closed as (
     group by all
 ),
 
+-- communes with at least one establishment in the stock: the others would only add rows of zeros (in the full
+-- register nearly every commune has one)
 grid as (
     select c.commune_code, y.period
     from core.commune c
     cross join years y
+    where c.commune_code in (select commune_code from establishments)
 ),
 
 final as (
