@@ -197,7 +197,12 @@ class DiffusionIntegrationTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(files).hasSize(14);
+		// a Parquet and a CSV file per table of publish.yaml
+		assertThat(files).hasSize(2 * fr.territoire.project.ProjectConfiguration
+			.load(SampleExpectations.PROJECT, fr.territoire.nightly.Jobs.NAMES)
+			.requiredPublication()
+			.tables()
+			.size());
 		long[] unitRowsChecked = { 0 };
 		List<String> leaks = new ArrayList<>();
 		for (Path file : files) {
