@@ -1,9 +1,13 @@
 -- Every indicator at every level, period and code, with its references: rank and percentile within its level, the
 -- values of its parents and of France, its peer group's median and its rank there. Built by the indicators step
 -- after it has generated mart.indicator_computed, the UNION ALL of one SELECT per indicator YAML of
--- warehouse/indicators/ (the only SQL of this step written by Java).
+-- warehouse/indicators/ (the only SQL of this step written by Java). Ranks, percentiles, references and medians are
+-- computed from published values only: a value secret by statistical secrecy (status secret_primary or
+-- secret_secondary) is kept here for authorised analysts but is neither ranked nor used as a reference, so that the
+-- published ranks and medians reveal nothing of it.
 with computed as (
-    select * from mart.indicator_computed
+    select *, case when status like 'secret%' then null else value end as published_value
+    from mart.indicator_computed
 ),
 
 territories as (
@@ -27,14 +31,14 @@ grouped as (
 -- Counts and medians are aggregates, joined back (a window median costs ten times more).
 level_counts as (
     select indicator_id, level, period, dimension_code,
-           count(*) as territories_in_level, count(value) as valued_in_level
+           count(*) as territories_in_level, count(published_value) as valued_in_level
     from computed
     group by all
 ),
 
 peer_medians as (
     select indicator_id, level, period, dimension_code, peer_group,
-           round(median(value), 10) as peer_median, count(*) as territories_in_peer_group
+           round(median(published_value), 10) as peer_median, count(*) as territories_in_peer_group
     from grouped
     where peer_group is not null
     group by all
@@ -44,12 +48,12 @@ peer_medians as (
 ranked as (
     select
         *,
-        case when value is not null then
-            rank() over (partition by indicator_id, level, period, dimension_code order by value desc nulls last)
+        case when published_value is not null then
+            rank() over (partition by indicator_id, level, period, dimension_code order by published_value desc nulls last)
         end as rank_in_level,
-        case when value is not null and peer_group is not null then
+        case when published_value is not null and peer_group is not null then
             rank() over (partition by indicator_id, level, period, dimension_code, peer_group
-                         order by value desc nulls last)
+                         order by published_value desc nulls last)
         end as rank_in_peer_group
     from grouped
 ),
@@ -84,10 +88,10 @@ final as (
         c.rank_in_level,
         c.percentile_in_level,
         c.territories_in_level,
-        ep.value as epci_value,
-        dp.value as departement_value,
-        rp.value as region_value,
-        fr.value as france_value,
+        ep.published_value as epci_value,
+        dp.published_value as departement_value,
+        rp.published_value as region_value,
+        fr.published_value as france_value,
         c.peer_group,
         c.peer_median,
         c.rank_in_peer_group,

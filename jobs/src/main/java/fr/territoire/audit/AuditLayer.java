@@ -37,7 +37,7 @@ public enum AuditLayer {
 			case GEOGRAPHY -> GEOGRAPHY;
 			case CORE -> CORE;
 			case MARTS -> MARTS;
-			case INDICATORS -> INDICATORS;
+			case SECRECY, INDICATORS -> INDICATORS;
 			case PUBLIC -> PUBLIC;
 		};
 	}

@@ -34,7 +34,7 @@ public final class IndicatorChecks {
 		Map<String, Measure> measures = Measure.of(models);
 		Set<String> dimensions = new TreeSet<>();
 		dimensions.add("none");
-		measures.values().forEach((measure) -> dimensions.add(measure.dimension()));
+		measures.values().forEach((measure) -> dimensions.addAll(measure.dimensions()));
 		for (Definition<IndicatorDefinition> file : catalog.files()) {
 			problems.addAll(problems(file, measures, dimensions));
 		}
@@ -59,14 +59,13 @@ public final class IndicatorChecks {
 			problems.add(at(file, "dimension", "unknown dimension '" + indicator.dimension() + "'",
 					"known dimensions (declared by the measure models): " + dimensions));
 		}
-		else if (numerator != null && !numerator.dimension().equals(indicator.dimension())) {
-			problems.add(at(
-					file, "dimension", "dimension '" + indicator.dimension() + "' differs from that of measure '"
-							+ numerator.name() + "' (" + numerator.dimension() + ")",
+		else if (numerator != null && !numerator.offers(indicator.dimension())) {
+			problems.add(at(file, "dimension",
+					"dimension '" + indicator.dimension() + "' differs from that of measure '" + numerator.name()
+							+ "' (" + String.join(" or ", numerator.dimensions()) + ")",
 					"set dimension: " + numerator.dimension()));
 		}
-		if (denominator != null && denominator.hasDimension()
-				&& !denominator.dimension().equals(indicator.dimension())) {
+		if (denominator != null && !denominator.offers("none") && !denominator.offers(indicator.dimension())) {
 			problems.add(at(file, "denominator",
 					"measure '" + denominator.name() + "' is broken down by " + denominator.dimension()
 							+ ", the indicator by " + indicator.dimension(),
@@ -113,6 +112,16 @@ public final class IndicatorChecks {
 		for (SqlModel model : Measure.measureModels(models)) {
 			String shownAs = "warehouse/models/" + model.layer().folder() + "/" + model.name() + ".yaml";
 			var measures = model.spec().measures();
+			if (measures == null) {
+				var contributions = model.spec().contributions();
+				String other = seen.putIfAbsent(contributions.measure(), model.table());
+				if (other != null) {
+					problems.add(
+							Problem.of(shownAs, "measure '" + contributions.measure() + "' is also offered by " + other,
+									"measure names are unique across measure models: rename one"));
+				}
+				continue;
+			}
 			List<String> described = model.spec().columns().stream().map((column) -> column.name()).toList();
 			List<String> required = new ArrayList<>(KEY_COLUMNS);
 			if (measures.hasDimension()) {

@@ -42,9 +42,44 @@ final class IndicatorSql {
 	/** The table {@code mart.indicator_computed}: one SELECT per indicator, unioned. */
 	static String build(List<IndicatorDefinition> indicators, Map<String, Measure> measures) {
 		String unions = indicators.stream()
-			.map((indicator) -> "SELECT " + COLUMNS + " FROM (\n" + one(indicator, measures) + "\n)")
+			.map((indicator) -> "SELECT " + COLUMNS + " FROM (\n" + secret(indicator, one(indicator, measures)) + "\n)")
 			.collect(Collectors.joining("\nUNION ALL\n"));
 		return "CREATE OR REPLACE TABLE " + VIEW + " AS\n" + (indicators.isEmpty() ? NONE : unions);
+	}
+
+	/**
+	 * For an indicator under statistical secrecy, its rows with the status of the cells
+	 * of {@code mart.secrecy_cell} (built by the secrecy step) they read: the cell
+	 * itself, the previous period's for a change, the territory's total for a location
+	 * quotient. A value reading a secret cell is secret ({@code secret_primary} before
+	 * {@code secret_secondary}); the public layer empties it.
+	 */
+	static String secret(IndicatorDefinition indicator, String rows) {
+		if ("none".equals(indicator.secrecy())) {
+			return rows;
+		}
+		String table = Sql.literal(indicator.numerator());
+		String sector = Sql.literal(indicator.hasDimension() ? indicator.dimension() : "total");
+		String cell = " ON %1$s.table_id = " + table
+				+ " AND %1$s.period = i.period%2$s AND %1$s.level = i.level AND %1$s.territory_code = i.territory_code"
+				+ " AND %1$s.sector_level = %3$s AND %1$s.sector_code = %4$s";
+		StringBuilder joins = new StringBuilder(
+				"\nLEFT JOIN mart.secrecy_cell s" + String.format(cell, "s", "", sector, "i.dimension_code"));
+		String statuses = "s.status";
+		if (indicator.requiredFormula() == Formula.CHANGE) {
+			joins.append("\nLEFT JOIN mart.secrecy_cell sp")
+				.append(String.format(cell, "sp", " - 1", sector, "i.dimension_code"));
+			statuses += ", sp.status";
+		}
+		if (indicator.requiredFormula() == Formula.LOCATION_QUOTIENT) {
+			joins.append("\nLEFT JOIN mart.secrecy_cell st")
+				.append(String.format(cell, "st", "", "'total'", Sql.literal(TOTAL)));
+			statuses += ", st.status";
+		}
+		return "SELECT i.indicator_id, i.level, i.territory_code, i.period, i.dimension, i.dimension_code, "
+				+ "i.numerator, i.denominator, i.value, CASE WHEN 'secret_primary' IN (" + statuses
+				+ ") THEN 'secret_primary' WHEN 'secret_secondary' IN (" + statuses
+				+ ") THEN 'secret_secondary' ELSE i.status END AS status, i.flag\nFROM (\n" + rows + "\n) i" + joins;
 	}
 
 	static String one(IndicatorDefinition indicator, Map<String, Measure> measures) {
@@ -76,7 +111,7 @@ final class IndicatorSql {
 		}
 		String join = "d.level = n.level AND d.territory_code = n.territory_code"
 				+ (indicator.latestDenominator() ? "" : " AND d.period = n.period")
-				+ (denominator.hasDimension() ? " AND d.dimension_code = n.dimension_code" : "");
+				+ (!denominator.offers("none") ? " AND d.dimension_code = n.dimension_code" : "");
 		String denominators = sum(indicator, denominator, "den", null) + (indicator.latestDenominator()
 				? " HAVING m.period = (SELECT max(period) FROM " + denominator.table() + ")" : "");
 		return "WITH n AS (" + sum(indicator, numerator, "num", null) + "),\nd AS (" + denominators + ")\n"
@@ -104,9 +139,9 @@ final class IndicatorSql {
 				+ " m JOIN core.territory_membership tm ON tm.commune_code = m.commune_code AND tm.level = 'france'";
 		String with = "WITH n AS (" + sum(indicator, numerator, "num", null) + "),\n"
 				+ "t AS (SELECT level, territory_code, period, sum(num) AS e_t FROM n GROUP BY ALL),\n"
-				+ "fs AS (SELECT m.period, m.dimension_code, sum(m." + column + ") AS e_s " + france
-				+ " GROUP BY ALL),\n" + "f AS (SELECT m.period, sum(m." + column + ") AS e " + france
-				+ " GROUP BY ALL),\n"
+				+ "fs AS (SELECT m.period, " + numerator.codeOf(indicator.dimension()) + " AS dimension_code, sum(m."
+				+ column + ") AS e_s " + france + " GROUP BY ALL),\n" + "f AS (SELECT m.period, sum(m." + column
+				+ ") AS e " + france + " GROUP BY ALL),\n"
 				+ "x AS (SELECT n.*, t.e_t, fs.e_s, f.e, CAST(n.num AS DOUBLE) / t.e_t AS share,\n"
 				+ "  CAST(fs.e_s - n.num AS DOUBLE) / nullif(f.e - t.e_t, 0) AS rest_share\n"
 				+ "  FROM n JOIN t USING (level, territory_code, period) JOIN fs USING (period, dimension_code)"
@@ -141,7 +176,8 @@ final class IndicatorSql {
 	 * same table summed alongside as {@code den}.
 	 */
 	private static String sum(IndicatorDefinition indicator, Measure measure, String alias, Measure alongside) {
-		String code = measure.hasDimension() ? "m.dimension_code" : Sql.literal(TOTAL);
+		String code = measure.offers(indicator.dimension()) ? measure.codeOf(indicator.dimension())
+				: Sql.literal(TOTAL);
 		String levels = indicator.levels().stream().map(Sql::literal).collect(Collectors.joining(", "));
 		return "SELECT tm.level, tm.territory_code, m.period, " + code + " AS dimension_code, sum(m."
 				+ Sql.identifier(measure.name()) + ") AS " + alias

@@ -23,6 +23,7 @@ import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
 import fr.territoire.normalise.StagingSql;
 import fr.territoire.peer.PeerTasklet;
+import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.report.RunReportTasklet;
@@ -46,11 +47,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → history → model → audit → indicators → peers → public →
- * audit.public → publish → report → promote. Audits run after the layer they declare: up
- * to marts in {@code audit}, after indicators or public in {@code audit.public}. Every
- * step is a tasklet running set-based SQL in DuckDB; every step is idempotent, so a
- * failed run restarts at the failed step.
+ * per source) → geography → history → model → audit → secrecy → indicators → peers →
+ * public → audit.public → publish → report → promote. Audits run after the layer they
+ * declare: up to marts in {@code audit}, after indicators or public in
+ * {@code audit.public}. Every step is a tasklet running set-based SQL in DuckDB; every
+ * step is idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -121,6 +122,8 @@ public class NightlyJobConfiguration {
 			.next(steps.step("model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
 			.next(steps.step("audit", AuditTasklet.afterModels(warehouse, project.allAudits())))
+			.next(steps.step("secrecy",
+					new SecrecyTasklet(warehouse, project.protectedTables(), project.secrecy(), models)))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
 			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))

@@ -30,6 +30,9 @@ import fr.territoire.publish.PublicationSpec;
 import fr.territoire.publish.PublishedColumns;
 import fr.territoire.report.ReportSections;
 import fr.territoire.schedule.ScheduleCatalog;
+import fr.territoire.secrecy.ProtectedTable;
+import fr.territoire.secrecy.SecrecyChecks;
+import fr.territoire.secrecy.SecrecySettings;
 import fr.territoire.schedule.ScheduleEntry;
 import fr.territoire.warehouse.MacroCatalog;
 import fr.territoire.warehouse.ModelCatalog;
@@ -54,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  * @param publication {@code warehouse/publish.yaml}, null when missing or invalid
  * @param peers {@code warehouse/peers.yaml}: the statistical nearest neighbours, null
  * when missing or invalid
+ * @param secrecy {@code warehouse/secrecy.yaml}: the thresholds and method of statistical
+ * secrecy (the defaults when missing)
  * @param schedules {@code schedules/}
  * @param geography the sources whose commune codes are harmonised to the target vintage
  * @param declared the folders of the records annotated with {@link DefinitionsIn}
@@ -62,7 +67,8 @@ import org.jspecify.annotations.Nullable;
 public record ProjectConfiguration(Path folder, MappingCatalog mappings, WarehouseSchema schema, MacroCatalog macros,
 		ModelCatalog models, AuditCatalog audits, IndicatorCatalog indicators, HistoryStatements history,
 		ReportSections reports, @Nullable PublicationSpec publication, @Nullable PeerSpec peers,
-		ScheduleCatalog schedules, DeclaredSources geography, DeclaredFolders declared, List<Problem> problems) {
+		SecrecySettings secrecy, ScheduleCatalog schedules, DeclaredSources geography, DeclaredFolders declared,
+		List<Problem> problems) {
 
 	public ProjectConfiguration {
 		Objects.requireNonNull(folder, "folder is null");
@@ -106,6 +112,8 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		if (peers != null) {
 			problems.addAll(PeerColumns.problems(peers, schema, models));
 		}
+		SecrecySettings secrecy = SecrecySettings.load(project, problems);
+		problems.addAll(SecrecyChecks.problems(indicators, models));
 		problems.addAll(schedules.problems());
 		for (Definition<ScheduleEntry> entry : schedules.entries()) {
 			if (!jobs.contains(entry.spec().job())) {
@@ -123,7 +131,7 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(WarehouseFolder.unread(project));
 		return new ProjectConfiguration(project, mappings, schema, macros, models, audits, indicators, history, reports,
-				publication, peers, schedules, geography, declared, problems);
+				publication, peers, secrecy, schedules, geography, declared, problems);
 	}
 
 	/** The problems that make the configuration invalid. */
@@ -159,6 +167,11 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 	/** The statistical nearest neighbours of a valid configuration. */
 	public PeerSpec requiredPeers() {
 		return Objects.requireNonNull(requireValid().peers, "peers is null in a valid configuration");
+	}
+
+	/** The measures statistical secrecy protects, with what their indicators publish. */
+	public List<ProtectedTable> protectedTables() {
+		return ProtectedTable.of(this.indicators, this.models);
 	}
 
 	/**

@@ -27,8 +27,9 @@ final class WarehouseFolder {
 	}
 
 	private static Set<String> read() {
-		Set<String> read = new java.util.TreeSet<>(List.of("schema", "macros", "models", "audits", "indicators",
-				"history", "reports", "publish.yaml", "publish.yml", "peers.yaml", "peers.yml", "README.md"));
+		Set<String> read = new java.util.TreeSet<>(
+				List.of("schema", "macros", "models", "audits", "indicators", "history", "reports", "publish.yaml",
+						"publish.yml", "peers.yaml", "peers.yml", "secrecy.yaml", "secrecy.yml", "README.md"));
 		for (Class<?> type : DeclaredFolders.types()) {
 			String folder = type.getAnnotation(DefinitionsIn.class).value();
 			if (folder.startsWith("warehouse/")) {

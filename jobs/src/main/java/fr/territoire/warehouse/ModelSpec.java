@@ -22,10 +22,15 @@ import org.jspecify.annotations.Nullable;
  * an amount and its unit): the source is then harmonised to the target COG vintage
  * @param measures for a measure model of the marts layer, the measures it offers to the
  * indicators of {@code warehouse/indicators/}
+ * @param contributions for a contributions model of the marts layer, the unit-level rows
+ * of a measure that statistical secrecy protects (one row per unit, commune and sector
+ * code): the measure is summed from them, and the secrecy step finds from them which
+ * units make each cell
  */
 public record ModelSpec(String description, String grain, @Nullable String source,
 		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns,
-		@Nullable List<String> key, @Nullable GeographyDeclaration geography, @Nullable Measures measures) {
+		@Nullable List<String> key, @Nullable GeographyDeclaration geography, @Nullable Measures measures,
+		@Nullable Contributions contributions) {
 
 	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public ModelSpec {
@@ -54,12 +59,29 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 			throw new IllegalArgumentException("key lists the columns that identify a row: at least one");
 		}
 		key = (key != null) ? List.copyOf(key) : List.of();
+		if (measures != null && contributions != null) {
+			throw new IllegalArgumentException(
+					"a model offers either measures: (summed per commune) or contributions: (per unit), not both");
+		}
+		if (contributions != null) {
+			List<String> names = columns.stream().map(Column::name).toList();
+			java.util.List<String> required = new java.util.ArrayList<>(
+					List.of("unit_id", "commune_code", "period", contributions.measure()));
+			required.addAll(contributions.sectors());
+			for (String column : required) {
+				if (!names.contains(column)) {
+					throw new IllegalArgumentException("a contributions model has the columns unit_id, commune_code, "
+							+ "period, its measure and one column per sector level; '" + column
+							+ "' is not described under columns (known: " + String.join(", ", names) + ")");
+				}
+			}
+		}
 	}
 
 	/** A model without key or geography declaration. */
 	public ModelSpec(String description, String grain, @Nullable String source, @Nullable List<String> dependsOn,
 			@Nullable List<Column> columns) {
-		this(description, grain, source, dependsOn, columns, null, null, null);
+		this(description, grain, source, dependsOn, columns, null, null, null, null);
 	}
 
 	/** The description of a column, if the YAML gives one. */
@@ -113,6 +135,33 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 
 		public boolean hasDimension() {
 			return !"none".equals(this.dimension);
+		}
+
+	}
+
+	/**
+	 * What a contributions model offers: the unit-level rows of one measure protected by
+	 * statistical secrecy, in columns {@code unit_id} (the firm: units are counted and
+	 * their shares computed per cell), {@code commune_code} (target vintage),
+	 * {@code period}, one column per sector level and the measure. Indicators read the
+	 * measure from it like any other, summed over communes, with no dimension or any one
+	 * of its sector levels as dimension.
+	 *
+	 * @param measure the measure column (its name is the protected table's name)
+	 * @param sectors the sector levels, coarse to fine (e.g. {@code naf_section},
+	 * {@code naf_division}); each a column of codes, each code of a finer level under one
+	 * code of the coarser; empty when the measure has no sector breakdown
+	 */
+	public record Contributions(String measure, @Nullable List<String> sectors) {
+
+		public Contributions {
+			if (measure == null || measure.isBlank()) {
+				throw new IllegalArgumentException("contributions.measure names the measure column");
+			}
+			sectors = (sectors != null) ? List.copyOf(sectors) : List.of();
+			if (sectors.contains("none") || sectors.contains("total")) {
+				throw new IllegalArgumentException("contributions.sectors: 'none' and 'total' are reserved names");
+			}
 		}
 
 	}

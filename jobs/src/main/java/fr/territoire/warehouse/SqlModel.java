@@ -31,6 +31,11 @@ public record SqlModel(Layer layer, String name, String sql, ModelSpec spec) {
 		STAGING("staging", "staging"), GEOGRAPHY("geography", "geography"), CORE("core", "core"),
 		MARTS("marts", "mart"),
 		/**
+		 * Statistical secrecy's cells and their primary status, built by the secrecy step
+		 * from the contributions models.
+		 */
+		SECRECY("secrecy", "mart"),
+		/**
 		 * Indicators at every level, built by the indicators step from the view it
 		 * generates from the indicator YAMLs.
 		 */

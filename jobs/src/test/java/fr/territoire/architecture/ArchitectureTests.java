@@ -71,7 +71,8 @@ class ArchitectureTests {
 		allowed.put("generate", Set.of());
 		allowed.put("benchmark", Set.of("ingest", "mapping", "normalise", "warehouse"));
 		allowed.put("project", Set.of("schedule", "mapping", "normalise", "geography", "warehouse", "audit",
-				"indicator", "publish", "history", "report", "peer"));
+				"indicator", "publish", "history", "report", "peer", "secrecy"));
+		allowed.put("secrecy", Set.of("indicator", "warehouse"));
 		allowed.put("check", Set.of("project", "nightly"));
 		allowed.put("job", Set.of("warehouse"));
 		return allowed;
