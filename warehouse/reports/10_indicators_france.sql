@@ -1,4 +1,4 @@
-SELECT indicator_id, value, numerator, denominator
-FROM mart.indicator_value
+SELECT indicator_id, value, numerator, denominator, status
+FROM public.indicator_value
 WHERE level = 'france'
-ORDER BY indicator_id;
+ORDER BY indicator_id, dimension_code;

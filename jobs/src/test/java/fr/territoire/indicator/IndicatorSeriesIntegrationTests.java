@@ -10,6 +10,7 @@ import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.StockFigures;
 import fr.territoire.support.StockFigures.Counts;
 import fr.territoire.support.StockFigures.Territory;
+import fr.territoire.support.SampleNightly;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

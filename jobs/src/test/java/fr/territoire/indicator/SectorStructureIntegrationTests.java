@@ -7,6 +7,7 @@ import fr.territoire.support.IndicatorValueRow;
 import fr.territoire.support.StockFigures;
 import fr.territoire.support.StockFigures.Counts;
 import fr.territoire.support.StockFigures.Territory;
+import fr.territoire.support.SampleNightly;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.territoire.indicator;
+package fr.territoire.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,17 +7,16 @@ import java.sql.SQLException;
 import java.util.Comparator;
 
 import fr.territoire.cli.TerritoireCommand;
-import fr.territoire.support.Warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One nightly on the bundled samples, run once for the indicator tests of this JVM into a
- * temporary home deleted when the JVM ends.
+ * One nightly on the bundled samples, run once for the integration tests of this JVM that
+ * only read its results, into a temporary home deleted when the JVM ends.
  */
-final class SampleNightly {
+public final class SampleNightly {
 
-	static final String DATE = "2026-11-23";
+	public static final String DATE = "2026-11-23";
 
 	private static Path home;
 
@@ -27,10 +26,17 @@ final class SampleNightly {
 	}
 
 	/** The warehouse of the run, opened read-only; the run must have succeeded. */
-	static Warehouse warehouse() throws IOException, SQLException {
+	public static Warehouse warehouse() throws IOException, SQLException {
 		Path run = run();
 		assertThat(exitCode).as("exit code of the nightly on the samples").isZero();
 		return Warehouse.open(run.resolve("warehouse/current.duckdb"));
+	}
+
+	/** The run's release (publish/latest); the run must have succeeded. */
+	public static Path release() throws IOException {
+		Path run = run();
+		assertThat(exitCode).as("exit code of the nightly on the samples").isZero();
+		return run.resolve("publish/latest");
 	}
 
 	private static synchronized Path run() throws IOException {
