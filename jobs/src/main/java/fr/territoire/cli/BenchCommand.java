@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import fr.territoire.benchmark.CsvMappingBenchmark;
+import fr.territoire.benchmark.SecrecyBenchmark;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.Warehouses;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks and their baselines (see docs/benchmarks.md).",
-		subcommands = { BenchCommand.Copy.class, BenchCommand.CsvMapping.class })
+		subcommands = { BenchCommand.Copy.class, BenchCommand.CsvMapping.class, BenchCommand.Secrecy.class })
 class BenchCommand implements Runnable {
 
 	@Spec
@@ -34,7 +35,7 @@ class BenchCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new picocli.CommandLine.ParameterException(this.spec.commandLine(),
-				"say which benchmark: copy or csv-mapping");
+				"say which benchmark: copy, csv-mapping or secrecy");
 	}
 
 	/** {@code territoire bench copy --csv FILE --database FILE}. */
@@ -118,6 +119,33 @@ class BenchCommand implements Runnable {
 			var result = CsvMappingBenchmark.run(HomeOptions.project(), this.rows, this.work, this.repeat,
 					this.spec.commandLine().getOut());
 			return (result.ratio() >= 0.5) ? ExitCodes.SUCCESS : ExitCodes.JOB_FAILED;
+		}
+
+	}
+
+	/** {@code territoire bench secrecy --warehouse FILE}. */
+	@Command(name = "secrecy", mixinStandardHelpOptions = true,
+			description = "Secondary suppression by the baseline (smallest cell) and by Gaussian elimination, side by "
+					+ "side, on a copy of a nightly's warehouse.")
+	static class Secrecy implements Callable<Integer> {
+
+		@Option(names = "--warehouse", required = true, paramLabel = "FILE",
+				description = "A warehouse built by the nightly (e.g. <home>/warehouse/current.duckdb); left unchanged.")
+		Path warehouse = Path.of("");
+
+		@Option(names = "--work", description = "Working folder for the copy (default: ${DEFAULT-VALUE}).")
+		Path work = Path.of(System.getProperty("java.io.tmpdir"), "territoire-benchmark");
+
+		@Option(names = "--interval", description = "Protection interval (default: ${DEFAULT-VALUE}).")
+		double interval = 0.10;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws Exception {
+			SecrecyBenchmark.run(this.warehouse, this.work, this.interval, this.spec.commandLine().getOut());
+			return ExitCodes.SUCCESS;
 		}
 
 	}
