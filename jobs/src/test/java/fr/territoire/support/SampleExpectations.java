@@ -92,7 +92,8 @@ public final class SampleExpectations {
 				if (Files.isDirectory(path)) {
 					Files.createDirectories(copy);
 				}
-				else if (!path.getFileName().toString().endsWith(".py")) {
+				else if (!path.getFileName().toString().endsWith(".py")
+						&& !path.getFileName().toString().endsWith(".jsh")) {
 					Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 				}
 			}
