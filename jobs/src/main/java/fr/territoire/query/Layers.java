@@ -39,6 +39,25 @@ public record Layers(List<String> schemas, boolean all) {
 		return new Layers(List.of(), true);
 	}
 
+	/**
+	 * Tables of {@code mart} holding what statistical secrecy protects: the true values
+	 * of secret cells and the units' contributions (contributions models are named
+	 * {@code contribution_*}). Only authorised analysts ({@code --all-schemas}) read
+	 * them; everyone else reads {@code public.indicator_value}, where secret values are
+	 * empty.
+	 */
+	static final Set<String> CONFIDENTIAL = Set.of("mart.indicator_value", "mart.indicator_computed",
+			"mart.secrecy_cell", "mart.secrecy_contribution");
+
+	/** Whether a table of a readable schema holds what secrecy protects. */
+	public boolean confidential(String schema, String table) {
+		if (this.all) {
+			return false;
+		}
+		String name = (schema + "." + table).toLowerCase(Locale.ROOT);
+		return CONFIDENTIAL.contains(name) || name.startsWith("mart.contribution_");
+	}
+
 	/** Whether a schema may be read. */
 	public boolean allows(String schema) {
 		String name = schema.toLowerCase(Locale.ROOT);

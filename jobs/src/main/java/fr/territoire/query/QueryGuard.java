@@ -75,10 +75,10 @@ final class QueryGuard {
 			while (result.next()) {
 				String schema = result.getString(1).toLowerCase(Locale.ROOT);
 				String name = result.getString(2).toLowerCase(Locale.ROOT);
-				if (layers.allows(schema)) {
+				if (layers.allows(schema) && !layers.confidential(schema, name)) {
 					readable.add(name);
 				}
-				else if (schema.equals("main")) {
+				else if (schema.equals("main") || layers.allows(schema)) {
 					hidden.add(name);
 				}
 			}
@@ -166,6 +166,11 @@ final class QueryGuard {
 			throw refused("the database " + catalog + " is not readable: only the warehouse is");
 		}
 		if (!schema.isEmpty()) {
+			if (this.layers.allows(schema) && this.layers.confidential(schema, table)) {
+				throw refused(name + " holds what statistical secrecy protects (true values of secret cells, units' "
+						+ "contributions): read public.indicator_value, where secret values are empty; authorised "
+						+ "analysts read it with --all-schemas");
+			}
 			if (!this.layers.allows(schema)) {
 				throw refused(name + " is not readable here: " + layerNames()
 						+ " only (the diffusion rules of the register apply there); "

@@ -183,7 +183,8 @@ public final class WarehouseQuerySession implements QuerySession {
 		return strings("SELECT table_schema || '.' || table_name FROM information_schema.tables "
 				+ "WHERE table_catalog = current_database() ORDER BY 1")
 			.stream()
-			.filter((table) -> this.layers.allows(table.substring(0, table.indexOf('.'))))
+			.filter((table) -> this.layers.allows(table.substring(0, table.indexOf('.'))) && !this.layers
+				.confidential(table.substring(0, table.indexOf('.')), table.substring(table.indexOf('.') + 1)))
 			.toList();
 	}
 

@@ -32,6 +32,12 @@ public final class SecrecyChecks {
 		for (SqlModel model : models.models()) {
 			if (model.spec().contributions() != null) {
 				contributions.put(model.spec().contributions().measure(), model.name());
+				if (!model.name().startsWith("contribution_") || model.layer() != SqlModel.Layer.MARTS) {
+					problems.add(Problem.of("warehouse/models/" + model.layer().folder() + "/" + model.name() + ".yaml",
+							"a contributions model holds units' figures: it must be warehouse/models/marts/"
+									+ "contribution_<name>.sql, which territoire sql shows only to authorised analysts",
+							"rename it contribution_" + model.spec().contributions().measure()));
+				}
 			}
 		}
 		Map<String, Definition<IndicatorDefinition>> firstOfMeasure = new HashMap<>();

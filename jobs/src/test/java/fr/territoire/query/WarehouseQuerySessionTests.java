@@ -32,6 +32,9 @@ class WarehouseQuerySessionTests {
 
 	private static final String SECRET = "12 rue Cachée";
 
+	/** A true value statistical secrecy protects. */
+	private static final String SECRET_VALUE = "48000000";
+
 	@TempDir
 	Path root;
 
@@ -49,8 +52,12 @@ class WarehouseQuerySessionTests {
 					+ "AS t(siret, statut_diffusion, address)");
 			statement.execute("CREATE VIEW public.establishment AS SELECT siret, CASE WHEN statut_diffusion = 'P' "
 					+ "THEN NULL ELSE address END AS address FROM core.establishment");
-			statement.execute("CREATE TABLE mart.indicator_value AS SELECT 'density' AS indicator_id, 4.5 AS value");
+			statement.execute("CREATE TABLE mart.measure_population AS SELECT 'density' AS indicator_id, 4.5 AS value");
 			statement.execute("CREATE TABLE quality.rejected_row AS SELECT 'bad_siret' AS rule");
+			statement.execute("CREATE TABLE mart.secrecy_cell AS SELECT 'turnover' AS table_id, " + SECRET_VALUE
+					+ " AS value, 'secret_primary' AS status");
+			statement.execute("CREATE TABLE mart.contribution_turnover AS SELECT '123456789' AS unit_id, "
+					+ SECRET_VALUE + " AS turnover");
 			statement.execute("CREATE TABLE main.hidden AS SELECT '" + SECRET + "' AS address");
 			statement.execute(
 					"CREATE MACRO leak() AS (SELECT max(address) FROM core.establishment WHERE statut_diffusion = 'P')");
@@ -63,7 +70,7 @@ class WarehouseQuerySessionTests {
 		try (QuerySession session = open(defaults())) {
 			assertThat(run(session, "SELECT siret, address FROM public.establishment ORDER BY siret"))
 				.isEqualTo("siret,address\n11111111100011,3 place Publique\n22222222200022,\n");
-			assertThat(run(session, "FROM indicator_value")).isEqualTo("indicator_id,value\ndensity,4.5\n");
+			assertThat(run(session, "FROM measure_population")).isEqualTo("indicator_id,value\ndensity,4.5\n");
 			assertThat(run(session, "WITH p AS (SELECT * FROM public.establishment) SELECT count(*) AS n FROM p"))
 				.isEqualTo("n\n2\n");
 		}
@@ -72,7 +79,7 @@ class WarehouseQuerySessionTests {
 	@Test
 	void listsOnlyTheTablesTheReaderMayQuery() {
 		try (QuerySession session = open(defaults())) {
-			assertThat(session.tables()).containsExactly("mart.indicator_value", "public.establishment");
+			assertThat(session.tables()).containsExactly("mart.measure_population", "public.establishment");
 			assertThat(session.columns("core.establishment")).isEmpty();
 			assertThat(session.columns("public.establishment")).containsExactly("siret", "address");
 		}
@@ -109,6 +116,21 @@ class WarehouseQuerySessionTests {
 				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("[BAD_QUERY]")
 					.doesNotContain(SECRET)
 					.doesNotContain("DuckDB refused"));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "SELECT * FROM mart.secrecy_cell", "FROM secrecy_cell", "FROM mart.contribution_turnover",
+			"SELECT sum(turnover) FROM contribution_turnover",
+			"WITH t AS (SELECT * FROM mart.secrecy_cell) SELECT value FROM t" })
+	void aDefaultSessionCannotReadWhatStatisticalSecrecyProtects(String sql) {
+		try (QuerySession session = open(defaults())) {
+			assertThatExceptionOfType(TerritoireException.class).isThrownBy(() -> run(session, sql))
+				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("[BAD_QUERY]").doesNotContain(SECRET_VALUE));
+			assertThat(session.tables()).doesNotContain("mart.secrecy_cell", "mart.contribution_turnover");
+		}
+		try (QuerySession session = open(defaults().withAllSchemas(true))) {
+			assertThat(run(session, "SELECT value FROM mart.secrecy_cell")).isEqualTo("value\n" + SECRET_VALUE + "\n");
 		}
 	}
 
@@ -150,8 +172,8 @@ class WarehouseQuerySessionTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "ATTACH 'other.duckdb' AS other", "DETACH current", "INSTALL httpfs", "LOAD json",
 			"SET threads = 8", "RESET threads", "CREATE TABLE public.t AS SELECT 1",
-			"INSERT INTO mart.indicator_value VALUES ('x', 1)", "UPDATE mart.indicator_value SET value = 0",
-			"DELETE FROM mart.indicator_value", "CALL pragma_version()", "EXPORT DATABASE 'dump'", "CHECKPOINT",
+			"INSERT INTO mart.measure_population VALUES ('x', 1)", "UPDATE mart.measure_population SET value = 0",
+			"DELETE FROM mart.measure_population", "CALL pragma_version()", "EXPORT DATABASE 'dump'", "CHECKPOINT",
 			"PRAGMA threads = 8", "PRAGMA storage_info('core.establishment')" })
 	void refusesStatementsThatAreNotReads(String sql) {
 		try (QuerySession session = open(defaults())) {
