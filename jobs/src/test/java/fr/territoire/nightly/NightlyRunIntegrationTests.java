@@ -53,7 +53,7 @@ class NightlyRunIntegrationTests {
 
 	@Test
 	@Order(2)
-	void accountsForEveryRowOfEveryFile() throws SQLException {
+	void accountsForEveryRowOfEveryFile() throws SQLException, java.io.IOException {
 		try (Warehouse warehouse = current()) {
 			for (String file : SampleExpectations.SIRENE_FILES) {
 				assertThat(warehouse.count("SELECT rows_read FROM meta.file_accounting WHERE file = '" + file + "'"))
@@ -67,7 +67,9 @@ class NightlyRunIntegrationTests {
 			assertThat(warehouse
 				.count("SELECT count(*) FROM meta.file_accounting WHERE rows_read <> rows_staged + rows_rejected"))
 				.isZero();
-			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting")).isEqualTo(8);
+			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting"))
+				.isEqualTo(SampleExpectations.sampleInputFiles())
+				.isEqualTo(9);
 		}
 	}
 
@@ -144,7 +146,7 @@ class NightlyRunIntegrationTests {
 		JsonNode manifest = JsonMapper.builder().build().readTree(release.resolve("manifest.json").toFile());
 		assertThat(manifest.get("id").asString()).isEqualTo(release.getFileName().toString()).startsWith("2026-11-23-");
 		assertThat(manifest.get("geography_vintage").asString()).isEqualTo("2026");
-		assertThat(manifest.get("inputs")).hasSize(8);
+		assertThat(manifest.get("inputs")).hasSize((int) SampleExpectations.sampleInputFiles());
 		try (Warehouse warehouse = current(); Warehouse reader = Warehouse.inMemory()) {
 			for (JsonNode table : manifest.get("tables")) {
 				String name = table.get("name").asString();
@@ -152,6 +154,7 @@ class NightlyRunIntegrationTests {
 						? "mart.indicator_value WHERE level = '" + name.substring("indicator_values_".length()) + "'"
 						: switch (name) {
 							case "indicators" -> "mart.indicator";
+							case "secrecy_summary" -> "mart.secrecy_summary";
 							case "territory_peers" -> "mart.territory_peer";
 							case "territories" -> "core.territory";
 							case "commune_measures" -> "mart.commune_measure";
@@ -221,7 +224,7 @@ class NightlyRunIntegrationTests {
 			assertThat(warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure"))
 				.isEqualTo(before);
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
-				.isEqualTo(8);
+				.isEqualTo(SampleExpectations.sampleInputFiles());
 		}
 	}
 

@@ -85,6 +85,19 @@ public final class SampleExpectations {
 		}
 	}
 
+	/**
+	 * The input files of the samples, one per data file: everything in {@code samples/}
+	 * but the scripts that derived some of them and licence texts.
+	 */
+	public static long sampleInputFiles() throws IOException {
+		try (var paths = Files.walk(SAMPLES)) {
+			return paths.filter(Files::isRegularFile)
+				.map((path) -> path.getFileName().toString())
+				.filter((name) -> !name.endsWith(".py") && !name.endsWith(".jsh") && !name.equals("LICENSE"))
+				.count();
+		}
+	}
+
 	public static void copySamples(Path inbox) throws IOException {
 		try (var paths = Files.walk(SAMPLES)) {
 			for (Path path : paths.toList()) {
