@@ -1,6 +1,10 @@
 package fr.territoire.secrecy;
 
 import java.util.Arrays;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Secondary suppression by Gaussian elimination (after Langsrud's GaussSuppression).
@@ -10,13 +14,17 @@ import java.util.Arrays;
  * known, so it removes its coordinate; the others (secret or unpublished) are the
  * unknowns. A primary cell is recoverable exactly when its vector, restricted to the
  * unknowns, lies in the span of the published non-secret cells restricted alike. Each
- * round builds that span (sparse elimination, finest cells first so that coarser cells
+ * round builds that span (sparse elimination, smallest cells first so that larger cells
  * reduce to little), finds the recoverable primary cells and, for each, writes it as a
- * combination of published cells and known inner cells: one of those must go, and the one
- * chosen is the smallest that is at least {@code interval} × the primary's value (the
- * largest if none is). Rounds repeat until no primary cell is recoverable; then the
- * singleton rule is applied until stable (suppressing more never makes a primary cell
- * recoverable again).
+ * combination of published cells and known inner cells: one of those must go. In the
+ * first rounds the one chosen is the smallest that is at least {@code interval} × the
+ * primary's value (the largest if none is), and a primary cell whose combination lost a
+ * cell in the same round waits for the next; later rounds suppress the whole combination,
+ * which ends the rounds quickly. Rounds repeat until no primary cell is recoverable. Then
+ * the secondary cells are given back, largest first, whenever that leaves every primary
+ * cell outside the span (Langsrud's greedy criterion), so that small cells are the ones
+ * kept secret. Last, the singleton rule is applied until stable (suppressing more never
+ * makes a primary cell recoverable again).
  */
 final class GaussianProtection {
 
@@ -27,6 +35,12 @@ final class GaussianProtection {
 	private final byte[] status;
 
 	private int rounds;
+
+	/**
+	 * Rounds in which each recoverable primary cell loses one cell of its combination
+	 * (the smallest that keeps the protection interval); after them, it loses them all.
+	 */
+	private static final int CHOOSING_ROUNDS = 6;
 
 	GaussianProtection(SuppressionTable table, double interval) {
 		this.table = table;
@@ -42,11 +56,44 @@ final class GaussianProtection {
 		while (linearRound() > 0) {
 			this.rounds++;
 		}
+		trace("before pruning: %d secondary", count(SuppressionTable.SECONDARY));
+		long start = System.nanoTime();
 		prune();
+		trace("after pruning: %d secondary, %.3f of the value (%.1f s)", count(SuppressionTable.SECONDARY), loss(),
+				(System.nanoTime() - start) / 1e9);
+		start = System.nanoTime();
+		int passes = 0;
 		while (SingletonRule.apply(this.table, this.status) > 0) {
-			this.rounds++;
+			passes++;
 		}
+		if (this.interval > 0 && logger.isDebugEnabled()) {
+			long[] certified = IntervalCertificate.count(this.table, this.status, this.interval);
+			trace("interval: %d of %d primary cells with a positive value certified by a rectangle", certified[0],
+					certified[1]);
+		}
+		trace("after %d singleton passes: %d secondary, %.3f of the value (%.1f s)", passes,
+				count(SuppressionTable.SECONDARY), loss(), (System.nanoTime() - start) / 1e9);
 		return this.status;
+	}
+
+	/**
+	 * Counts the primary cells that the published non-secret cells determine.
+	 * @param table the table
+	 * @param status the status of every cell
+	 * @return how many primary cells are recoverable
+	 */
+	static long recoverable(SuppressionTable table, byte[] status) {
+		GaussianProtection check = new GaussianProtection(table, 0);
+		System.arraycopy(status, 0, check.status, 0, status.length);
+		Span span = check.span();
+		long recoverable = 0;
+		for (int cell = 0; cell < table.cellCount; cell++) {
+			if (status[cell] == SuppressionTable.PRIMARY) {
+				check.vector = check.restrict(cell, span.coordinate(), check.vector);
+				recoverable += span.basis().reduce(check.vector, check.restrictedLength) ? 1 : 0;
+			}
+		}
+		return recoverable;
 	}
 
 	int rounds() {
@@ -109,10 +156,41 @@ final class GaussianProtection {
 		return new Span(coordinate, basis);
 	}
 
+	private double loss() {
+		double all = 0;
+		double secret = 0;
+		for (int cell = 0; cell < this.table.cellCount; cell++) {
+			if (this.table.published[cell]) {
+				all += this.table.value[cell];
+				secret += (this.status[cell] != SuppressionTable.OK) ? this.table.value[cell] : 0;
+			}
+		}
+		return secret / all;
+	}
+
+	private long count(byte wanted) {
+		long count = 0;
+		for (byte s : this.status) {
+			count += (s == wanted) ? 1 : 0;
+		}
+		return count;
+	}
+
+	private static final Logger logger = LoggerFactory.getLogger(GaussianProtection.class);
+
+	private static void trace(String format, Object... arguments) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(String.format(Locale.ROOT, format, arguments));
+		}
+	}
+
 	/** One round: the span, the recoverable primary cells, one suppression for each. */
 	private int linearRound() {
 		SuppressionTable t = this.table;
+		long start = System.nanoTime();
 		Span span = span();
+		trace("round %d: span of %d vectors, %d non-zeros, in %.1f s", this.rounds, span.basis().size(),
+				span.basis().nonZeros(), (System.nanoTime() - start) / 1e9);
 		int[] coordinate = span.coordinate();
 		ModularBasis basis = span.basis();
 		int[] vector = this.vector;
@@ -152,22 +230,31 @@ final class GaussianProtection {
 					kappa[inner] = 0;
 				}
 			}
-			boolean overlaps = false;
+			boolean covered = false;
 			for (int i = 0; i < candidates.size(); i++) {
-				overlaps |= chosenNow[candidates.get(i)];
+				covered |= chosenNow[candidates.get(i)];
 			}
-			if (overlaps) {
+			if (this.rounds >= CHOOSING_ROUNDS) {
+				// one of these cells must go: all go, the pruning gives back those not
+				// needed
+				for (int i = 0; i < candidates.size(); i++) {
+					int c = candidates.get(i);
+					if (this.status[c] == SuppressionTable.OK) {
+						this.status[c] = SuppressionTable.SECONDARY;
+						chosenNow[c] = true;
+						added++;
+					}
+				}
 				continue;
 			}
-			int chosen = choose(cell, candidates);
-			if (chosen < 0) {
-				throw new IllegalStateException("table " + t.tableId + ": primary cell " + t.describe(cell)
-						+ " is recoverable and no published cell can protect it");
+			int chosen = covered ? -1 : choose(cell, candidates);
+			if (chosen >= 0) {
+				this.status[chosen] = SuppressionTable.SECONDARY;
+				chosenNow[chosen] = true;
+				added++;
 			}
-			this.status[chosen] = SuppressionTable.SECONDARY;
-			chosenNow[chosen] = true;
-			added++;
 		}
+		trace("round %d: %d suppressed, in %.1f s", this.rounds, added, (System.nanoTime() - start) / 1e9);
 		return added;
 	}
 
@@ -267,7 +354,7 @@ final class GaussianProtection {
 				}
 				for (int i = 0; i < bc.length; i++) {
 					int c = bc[i];
-					if (scratch[c] == 0 && !contains(residualCoordinates[p], c)) {
+					if (scratch[c] == 0) {
 						coordinates.add(c);
 						head[c] = link(entryPrimary, entryNext, head[c], p);
 					}
@@ -303,15 +390,6 @@ final class GaussianProtection {
 			}
 		}
 		return 0;
-	}
-
-	private static boolean contains(int[] coordinates, int coordinate) {
-		for (int c : coordinates) {
-			if (c == coordinate) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Whether a residual is a multiple of the normalised residual held in scratch. */

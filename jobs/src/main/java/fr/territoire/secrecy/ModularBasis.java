@@ -68,6 +68,14 @@ final class ModularBasis {
 		return this.size;
 	}
 
+	long nonZeros() {
+		long total = 0;
+		for (int k = 0; k < this.size; k++) {
+			total += this.coordinates[k].length;
+		}
+		return total;
+	}
+
 	/**
 	 * Reduces a 0/1 vector against the basis; its residual stays in the work area.
 	 * @param vector the coordinates whose coefficient is 1

@@ -55,6 +55,40 @@ public final class SecondarySuppression {
 		}
 	}
 
+	/**
+	 * Counts the primary cells of a table that its published non-secret cells determine
+	 * exactly (by the same elimination as {@link SuppressionMethod#GAUSSIAN}): for
+	 * benchmarks that compare methods. The nightly relies on the independent audit.
+	 * @param connection the warehouse
+	 * @param tableId the table
+	 * @param period the period
+	 * @return how many primary cells are recoverable
+	 */
+	public static long recoverablePrimaryCells(Connection connection, String tableId, int period) {
+		try {
+			SuppressionTable table = SuppressionTable.read(connection, tableId, period);
+			byte[] status = table.status.clone();
+			try (PreparedStatement select = connection.prepareStatement(
+					"SELECT status = 'secret_secondary' " + "FROM mart.secrecy_cell WHERE table_id = ? AND period = ? "
+							+ "ORDER BY level, territory_code, sector_level, sector_code")) {
+				select.setString(1, tableId);
+				select.setInt(2, period);
+				try (java.sql.ResultSet rows = select.executeQuery()) {
+					for (int cell = 0; rows.next(); cell++) {
+						if (rows.getBoolean(1)) {
+							status[cell] = SuppressionTable.SECONDARY;
+						}
+					}
+				}
+			}
+			return GaussianProtection.recoverable(table, status);
+		}
+		catch (SQLException ex) {
+			throw new TerritoireException(ErrorCode.WAREHOUSE, null,
+					"checking " + tableId + " " + period + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	static SuppressionResult result(SuppressionTable table, byte[] status, Duration elapsed) {
 		long publishedCells = 0;
 		long primary = 0;

@@ -85,6 +85,12 @@ final class SuppressionTable {
 
 	final int[] relationMembers;
 
+	/** Commune territory id → EPCI territory id (-1 for none), filled by link. */
+	int[] communeEpci = new int[0];
+
+	/** Commune territory id → département territory id, filled by link. */
+	int[] communeDepartement = new int[0];
+
 	/** Cell → relations it belongs to (CSR). */
 	final int[] memberStart;
 
@@ -144,6 +150,12 @@ final class SuppressionTable {
 		this.relationMembers = relationMembers;
 		this.memberStart = memberStart;
 		this.memberRelations = memberRelations;
+		this.communeEpci = base.communeEpci;
+		this.communeDepartement = base.communeDepartement;
+	}
+
+	int sectorParent(int sectorId) {
+		return this.sectorParent[sectorId];
 	}
 
 	int relationCount() {
@@ -363,6 +375,8 @@ final class SuppressionTable {
 				}
 			}
 		}
+		this.communeEpci = epci;
+		this.communeDepartement = departement;
 		int france = territoryIdOrMissing(4, "FR");
 		// inner cells
 		int innerCount = 0;
