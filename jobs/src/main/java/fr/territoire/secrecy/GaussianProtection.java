@@ -42,6 +42,12 @@ final class GaussianProtection {
 	 */
 	private static final int CHOOSING_ROUNDS = 6;
 
+	/**
+	 * The most residual coordinates the pruning keeps (about 8 bytes each, twice with the
+	 * index).
+	 */
+	private static final long PRUNING_BUDGET = 40_000_000L;
+
 	GaussianProtection(SuppressionTable table, double interval) {
 		this.table = table;
 		this.interval = interval;
@@ -288,12 +294,19 @@ final class GaussianProtection {
 		IntList entryNext = new IntList();
 		IntList coordinates = new IntList();
 		IntList values = new IntList();
+		long residualSize = 0;
 		for (int i = 0; i < primaries.size(); i++) {
 			this.vector = restrict(primaries.get(i), coordinate, this.vector);
 			if (basis.reduce(this.vector, this.restrictedLength)) {
 				return;
 			}
 			basis.lastResidual(coordinates, values);
+			residualSize += coordinates.size();
+			if (residualSize > PRUNING_BUDGET) {
+				// too large to keep every residual in memory: the rounds' result stands
+				trace("pruning skipped: the primary residuals exceed %d coordinates", PRUNING_BUDGET);
+				return;
+			}
 			residualCoordinates[i] = coordinates.toArray();
 			residualValues[i] = values.toArray();
 			for (int c : residualCoordinates[i]) {

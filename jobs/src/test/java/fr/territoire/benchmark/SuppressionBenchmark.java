@@ -27,8 +27,8 @@ import fr.territoire.secrecy.SuppressionResult;
  * above 85 %.
  *
  * <p>
- * Usage: {@code SuppressionBenchmark <work folder> [establishments] [communes]}; run with
- * {@code -Xmx2g}.
+ * Usage: {@code SuppressionBenchmark <work folder> [establishments] [communes] [reuse]}
+ * (reuse: keep the table built by an earlier run); run with {@code -Xmx2g}.
  */
 public final class SuppressionBenchmark {
 
@@ -41,11 +41,16 @@ public final class SuppressionBenchmark {
 		int communes = (args.length > 2) ? Integer.parseInt(args[2]) : 35_000;
 		Files.createDirectories(work);
 		Path file = work.resolve("suppression-benchmark.duckdb");
-		Files.deleteIfExists(file);
-		Files.deleteIfExists(work.resolve("suppression-benchmark.duckdb.wal"));
+		boolean reuse = args.length > 3 && args[3].equals("reuse") && Files.exists(file);
+		if (!reuse) {
+			Files.deleteIfExists(file);
+			Files.deleteIfExists(work.resolve("suppression-benchmark.duckdb.wal"));
+		}
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
 			long start = System.nanoTime();
-			build(connection, establishments, communes);
+			if (!reuse) {
+				build(connection, establishments, communes);
+			}
 			System.out.printf(Locale.ROOT, "Machine: %d cores, max heap %d MB; table built in %.1f s%n",
 					Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 					(System.nanoTime() - start) / 1e9);
