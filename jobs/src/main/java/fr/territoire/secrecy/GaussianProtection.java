@@ -46,7 +46,7 @@ final class GaussianProtection {
 	 * The most residual coordinates the pruning keeps (about 8 bytes each, twice with the
 	 * index).
 	 */
-	private static final long PRUNING_BUDGET = 40_000_000L;
+	private static final long PRUNING_BUDGET = 12_000_000L;
 
 	GaussianProtection(SuppressionTable table, double interval) {
 		this.table = table;

@@ -62,8 +62,10 @@ public final class SuppressionBenchmark {
 				System.out.printf(Locale.ROOT, "Inner cells (commune × division): %,d; all cells: %,d; primary: %,d%n",
 						rows.getLong(1), rows.getLong(2), rows.getLong(3));
 			}
-			for (SuppressionMethod method : new SuppressionMethod[] { SuppressionMethod.SMALLEST_CELL,
-					SuppressionMethod.GAUSSIAN }) {
+			SuppressionMethod[] methods = (args.length > 4)
+					? new SuppressionMethod[] { SuppressionMethod.valueOf(args[4]) }
+					: new SuppressionMethod[] { SuppressionMethod.SMALLEST_CELL, SuppressionMethod.GAUSSIAN };
+			for (SuppressionMethod method : methods) {
 				System.gc();
 				SuppressionResult result = SecondarySuppression.protect(connection, "employees", 2024, method, 0.10);
 				Runtime runtime = Runtime.getRuntime();
