@@ -325,6 +325,13 @@ final class GaussianProtection {
 		Arrays.sort(boxed,
 				(a, b) -> (t.value[a] != t.value[b]) ? Double.compare(t.value[b], t.value[a]) : Integer.compare(a, b));
 		for (int cell : boxed) {
+			if (residualSize > PRUNING_BUDGET || entryPrimary.size() > 2 * PRUNING_BUDGET) {
+				// the residuals outgrew the memory kept for them: what was given back
+				// stays
+				// given back (each step was checked), the rest stays secret
+				trace("pruning stopped: the primary residuals exceed %d coordinates", PRUNING_BUDGET);
+				return;
+			}
 			this.vector = restrict(cell, coordinate, this.vector);
 			if (basis.reduce(this.vector, this.restrictedLength)) {
 				this.status[cell] = SuppressionTable.OK;
@@ -384,6 +391,7 @@ final class GaussianProtection {
 					}
 					scratch[c] = 0;
 				}
+				residualSize += kept.size() - residualCoordinates[p].length;
 				residualCoordinates[p] = kept.toArray();
 				residualValues[p] = values.toArray();
 			}
