@@ -1,0 +1,506 @@
+package fr.territoire.secrecy;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Secondary suppression by Gaussian elimination (after Langsrud's GaussSuppression).
+ *
+ * <p>
+ * Every cell is a 0/1 sum of inner cells. An inner cell published and not secret is
+ * known, so it removes its coordinate; the others (secret or unpublished) are the
+ * unknowns. A primary cell is recoverable exactly when its vector, restricted to the
+ * unknowns, lies in the span of the published non-secret cells restricted alike. Each
+ * round builds that span (sparse elimination, smallest cells first so that larger cells
+ * reduce to little), finds the recoverable primary cells and, for each, writes it as a
+ * combination of published cells and known inner cells: one of those must go. In the
+ * first rounds the one chosen is the smallest that is at least {@code interval} × the
+ * primary's value (the largest if none is), and a primary cell whose combination lost a
+ * cell in the same round waits for the next; later rounds suppress the whole combination,
+ * which ends the rounds quickly. Rounds repeat until no primary cell is recoverable. Then
+ * the secondary cells are given back, largest first, whenever that leaves every primary
+ * cell outside the span (Langsrud's greedy criterion), so that small cells are the ones
+ * kept secret. Last, the singleton rule is applied until stable (suppressing more never
+ * makes a primary cell recoverable again).
+ */
+final class GaussianProtection {
+
+	private final SuppressionTable table;
+
+	private final double interval;
+
+	private final byte[] status;
+
+	private int rounds;
+
+	/**
+	 * Rounds in which each recoverable primary cell loses one cell of its combination
+	 * (the smallest that keeps the protection interval); after them, it loses them all.
+	 */
+	private static final int CHOOSING_ROUNDS = 6;
+
+	/**
+	 * The most residual coordinates the pruning keeps (about 8 bytes each, twice with the
+	 * index).
+	 */
+	private static final long PRUNING_BUDGET = 12_000_000L;
+
+	GaussianProtection(SuppressionTable table, double interval) {
+		this.table = table;
+		this.interval = interval;
+		this.status = table.status.clone();
+	}
+
+	/**
+	 * Runs the rounds.
+	 * @return the final status of every cell
+	 */
+	byte[] protect() {
+		while (linearRound() > 0) {
+			this.rounds++;
+		}
+		trace("before pruning: %d secondary", count(SuppressionTable.SECONDARY));
+		long start = System.nanoTime();
+		prune();
+		trace("after pruning: %d secondary, %.3f of the value (%.1f s)", count(SuppressionTable.SECONDARY), loss(),
+				(System.nanoTime() - start) / 1e9);
+		start = System.nanoTime();
+		int passes = 0;
+		while (SingletonRule.apply(this.table, this.status) > 0) {
+			passes++;
+		}
+		if (this.interval > 0 && logger.isDebugEnabled()) {
+			long[] certified = IntervalCertificate.count(this.table, this.status, this.interval);
+			trace("interval: %d of %d primary cells with a positive value certified by a rectangle", certified[0],
+					certified[1]);
+		}
+		trace("after %d singleton passes: %d secondary, %.3f of the value (%.1f s)", passes,
+				count(SuppressionTable.SECONDARY), loss(), (System.nanoTime() - start) / 1e9);
+		return this.status;
+	}
+
+	/**
+	 * Counts the primary cells that the published non-secret cells determine.
+	 * @param table the table
+	 * @param status the status of every cell
+	 * @return how many primary cells are recoverable
+	 */
+	static long recoverable(SuppressionTable table, byte[] status) {
+		GaussianProtection check = new GaussianProtection(table, 0);
+		System.arraycopy(status, 0, check.status, 0, status.length);
+		Span span = check.span();
+		long recoverable = 0;
+		for (int cell = 0; cell < table.cellCount; cell++) {
+			if (status[cell] == SuppressionTable.PRIMARY) {
+				check.vector = check.restrict(cell, span.coordinate(), check.vector);
+				recoverable += span.basis().reduce(check.vector, check.restrictedLength) ? 1 : 0;
+			}
+		}
+		return recoverable;
+	}
+
+	int rounds() {
+		return this.rounds;
+	}
+
+	private boolean known(int inner) {
+		int cell = this.table.innerCell[inner];
+		return this.table.published[cell] && this.status[cell] == SuppressionTable.OK;
+	}
+
+	/**
+	 * The unknown inner cells' coordinates and the span of the published non-secret
+	 * cells.
+	 */
+	private record Span(int[] coordinate, ModularBasis basis) {
+	}
+
+	private Span span() {
+		SuppressionTable t = this.table;
+		int[] coordinate = new int[t.innerCount];
+		int unknowns = 0;
+		for (int inner = 0; inner < t.innerCount; inner++) {
+			coordinate[inner] = known(inner) ? -1 : unknowns++;
+		}
+		int[] remaining = new int[unknowns];
+		IntList basisCells = new IntList();
+		for (int cell = 0; cell < t.cellCount; cell++) {
+			if (t.innerOf[cell] < 0 && t.published[cell] && this.status[cell] == SuppressionTable.OK) {
+				boolean touchesUnknown = false;
+				for (int s = t.supportStart[cell]; s < t.supportStart[cell + 1]; s++) {
+					int c = coordinate[t.support[s]];
+					if (c >= 0) {
+						remaining[c]++;
+						touchesUnknown = true;
+					}
+				}
+				if (touchesUnknown) {
+					basisCells.add(cell);
+				}
+			}
+		}
+		long[] order = new long[basisCells.size()];
+		for (int i = 0; i < order.length; i++) {
+			int cell = basisCells.get(i);
+			order[i] = ((long) t.supportSize(cell) << 32) | cell;
+		}
+		Arrays.sort(order);
+		ModularBasis basis = new ModularBasis(unknowns, remaining);
+		for (long entry : order) {
+			int cell = (int) entry;
+			this.vector = restrict(cell, coordinate, this.vector);
+			int length = this.restrictedLength;
+			boolean inSpan = basis.reduce(this.vector, length);
+			basis.consumed(this.vector, length);
+			if (!inSpan) {
+				basis.addResidual(cell);
+			}
+		}
+		return new Span(coordinate, basis);
+	}
+
+	private double loss() {
+		double all = 0;
+		double secret = 0;
+		for (int cell = 0; cell < this.table.cellCount; cell++) {
+			if (this.table.published[cell]) {
+				all += this.table.value[cell];
+				secret += (this.status[cell] != SuppressionTable.OK) ? this.table.value[cell] : 0;
+			}
+		}
+		return secret / all;
+	}
+
+	private long count(byte wanted) {
+		long count = 0;
+		for (byte s : this.status) {
+			count += (s == wanted) ? 1 : 0;
+		}
+		return count;
+	}
+
+	private static final Logger logger = LoggerFactory.getLogger(GaussianProtection.class);
+
+	private static void trace(String format, Object... arguments) {
+		if (logger.isDebugEnabled()) {
+			logger.debug(String.format(Locale.ROOT, format, arguments));
+		}
+	}
+
+	/** One round: the span, the recoverable primary cells, one suppression for each. */
+	private int linearRound() {
+		SuppressionTable t = this.table;
+		long start = System.nanoTime();
+		Span span = span();
+		trace("round %d: span of %d vectors, %d non-zeros, in %.1f s", this.rounds, span.basis().size(),
+				span.basis().nonZeros(), (System.nanoTime() - start) / 1e9);
+		int[] coordinate = span.coordinate();
+		ModularBasis basis = span.basis();
+		int[] vector = this.vector;
+		boolean[] chosenNow = new boolean[t.cellCount];
+		long[] kappa = new long[t.innerCount];
+		IntList touchedInner = new IntList();
+		IntList origins = new IntList();
+		IntList coefficients = new IntList();
+		IntList candidates = new IntList();
+		int added = 0;
+		for (int cell = 0; cell < t.cellCount; cell++) {
+			if (this.status[cell] != SuppressionTable.PRIMARY) {
+				continue;
+			}
+			vector = restrict(cell, coordinate, vector);
+			if (!basis.reduce(vector, this.restrictedLength)) {
+				continue;
+			}
+			origins.clear();
+			coefficients.clear();
+			basis.expandLast(origins, coefficients);
+			candidates.clear();
+			for (int i = 0; i < origins.size(); i++) {
+				candidates.add(origins.get(i));
+			}
+			// the known inner cells left over: primary − Σ α·origin on the known
+			// coordinates
+			touchedInner.clear();
+			addKnown(cell, 1, coordinate, kappa, touchedInner);
+			for (int i = 0; i < origins.size(); i++) {
+				addKnown(origins.get(i), ModularBasis.PRIME - coefficients.get(i), coordinate, kappa, touchedInner);
+			}
+			for (int i = 0; i < touchedInner.size(); i++) {
+				int inner = touchedInner.get(i);
+				if (kappa[inner] != 0) {
+					candidates.add(t.innerCell[inner]);
+					kappa[inner] = 0;
+				}
+			}
+			boolean covered = false;
+			for (int i = 0; i < candidates.size(); i++) {
+				covered |= chosenNow[candidates.get(i)];
+			}
+			if (this.rounds >= CHOOSING_ROUNDS) {
+				// one of these cells must go: all go, the pruning gives back those not
+				// needed
+				for (int i = 0; i < candidates.size(); i++) {
+					int c = candidates.get(i);
+					if (this.status[c] == SuppressionTable.OK) {
+						this.status[c] = SuppressionTable.SECONDARY;
+						chosenNow[c] = true;
+						added++;
+					}
+				}
+				continue;
+			}
+			int chosen = covered ? -1 : choose(cell, candidates);
+			if (chosen >= 0) {
+				this.status[chosen] = SuppressionTable.SECONDARY;
+				chosenNow[chosen] = true;
+				added++;
+			}
+		}
+		trace("round %d: %d suppressed, in %.1f s", this.rounds, added, (System.nanoTime() - start) / 1e9);
+		return added;
+	}
+
+	/**
+	 * Gives back what the rounds took needlessly: the secondary cells, largest first, are
+	 * published again when that leaves every primary cell outside the span (Langsrud's
+	 * greedy criterion, run on the secondary cells only). With the span's pivots fixed,
+	 * every vector has one residual; a primary cell enters the span when a vector is
+	 * added exactly when its residual is a multiple of that vector's residual.
+	 */
+	private void prune() {
+		SuppressionTable t = this.table;
+		Span span = span();
+		int[] coordinate = span.coordinate();
+		ModularBasis basis = span.basis();
+		int dimension = 0;
+		for (int c : coordinate) {
+			dimension += (c >= 0) ? 1 : 0;
+		}
+		IntList primaries = new IntList();
+		for (int cell = 0; cell < t.cellCount; cell++) {
+			if (this.status[cell] == SuppressionTable.PRIMARY) {
+				primaries.add(cell);
+			}
+		}
+		int[][] residualCoordinates = new int[primaries.size()][];
+		int[][] residualValues = new int[primaries.size()][];
+		int[] head = new int[dimension];
+		Arrays.fill(head, -1);
+		IntList entryPrimary = new IntList();
+		IntList entryNext = new IntList();
+		IntList coordinates = new IntList();
+		IntList values = new IntList();
+		long residualSize = 0;
+		for (int i = 0; i < primaries.size(); i++) {
+			this.vector = restrict(primaries.get(i), coordinate, this.vector);
+			if (basis.reduce(this.vector, this.restrictedLength)) {
+				return;
+			}
+			basis.lastResidual(coordinates, values);
+			residualSize += coordinates.size();
+			if (residualSize > PRUNING_BUDGET) {
+				// too large to keep every residual in memory: the rounds' result stands
+				trace("pruning skipped: the primary residuals exceed %d coordinates", PRUNING_BUDGET);
+				return;
+			}
+			residualCoordinates[i] = coordinates.toArray();
+			residualValues[i] = values.toArray();
+			for (int c : residualCoordinates[i]) {
+				head[c] = link(entryPrimary, entryNext, head[c], i);
+			}
+		}
+		long[] scratch = new long[dimension];
+		IntList secondaries = new IntList();
+		for (int cell = 0; cell < t.cellCount; cell++) {
+			if (this.status[cell] == SuppressionTable.SECONDARY) {
+				secondaries.add(cell);
+			}
+		}
+		int[] order = secondaries.toArray();
+		Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
+		Arrays.sort(boxed,
+				(a, b) -> (t.value[a] != t.value[b]) ? Double.compare(t.value[b], t.value[a]) : Integer.compare(a, b));
+		for (int cell : boxed) {
+			if (residualSize > PRUNING_BUDGET || entryPrimary.size() > 2 * PRUNING_BUDGET) {
+				// the residuals outgrew the memory kept for them: what was given back
+				// stays
+				// given back (each step was checked), the rest stays secret
+				trace("pruning stopped: the primary residuals exceed %d coordinates", PRUNING_BUDGET);
+				return;
+			}
+			this.vector = restrict(cell, coordinate, this.vector);
+			if (basis.reduce(this.vector, this.restrictedLength)) {
+				this.status[cell] = SuppressionTable.OK;
+				continue;
+			}
+			basis.lastResidual(coordinates, values);
+			long inverse = ModularBasis.power(values.get(0), ModularBasis.PRIME - 2);
+			for (int i = 0; i < coordinates.size(); i++) {
+				scratch[coordinates.get(i)] = values.get(i) * inverse % ModularBasis.PRIME;
+			}
+			boolean reveals = false;
+			for (int e = head[coordinates.get(0)]; e >= 0 && !reveals; e = entryNext.get(e)) {
+				int p = entryPrimary.get(e);
+				reveals = parallel(residualCoordinates[p], residualValues[p], coordinates.get(0), coordinates.size(),
+						scratch);
+			}
+			for (int i = 0; i < coordinates.size(); i++) {
+				scratch[coordinates.get(i)] = 0;
+			}
+			if (reveals) {
+				continue;
+			}
+			this.status[cell] = SuppressionTable.OK;
+			int k = basis.addResidual(cell);
+			int pivot = basis.pivot(k);
+			int[] bc = basis.coordinates(k);
+			int[] bv = basis.values(k);
+			for (int e = head[pivot]; e >= 0; e = entryNext.get(e)) {
+				int p = entryPrimary.get(e);
+				long factor = valueAt(residualCoordinates[p], residualValues[p], pivot);
+				if (factor == 0) {
+					continue;
+				}
+				for (int i = 0; i < residualCoordinates[p].length; i++) {
+					scratch[residualCoordinates[p][i]] = residualValues[p][i];
+				}
+				coordinates.clear();
+				for (int c : residualCoordinates[p]) {
+					coordinates.add(c);
+				}
+				for (int i = 0; i < bc.length; i++) {
+					int c = bc[i];
+					if (scratch[c] == 0) {
+						coordinates.add(c);
+						head[c] = link(entryPrimary, entryNext, head[c], p);
+					}
+					long updated = (scratch[c] - factor * bv[i]) % ModularBasis.PRIME;
+					scratch[c] = (updated < 0) ? updated + ModularBasis.PRIME : updated;
+				}
+				values.clear();
+				IntList kept = new IntList();
+				for (int i = 0; i < coordinates.size(); i++) {
+					int c = coordinates.get(i);
+					if (scratch[c] != 0) {
+						kept.add(c);
+						values.add((int) scratch[c]);
+					}
+					scratch[c] = 0;
+				}
+				residualSize += kept.size() - residualCoordinates[p].length;
+				residualCoordinates[p] = kept.toArray();
+				residualValues[p] = values.toArray();
+			}
+		}
+	}
+
+	private static int link(IntList entryPrimary, IntList entryNext, int head, int primary) {
+		entryPrimary.add(primary);
+		entryNext.add(head);
+		return entryPrimary.size() - 1;
+	}
+
+	private static long valueAt(int[] coordinates, int[] values, int coordinate) {
+		for (int i = 0; i < coordinates.length; i++) {
+			if (coordinates[i] == coordinate) {
+				return values[i];
+			}
+		}
+		return 0;
+	}
+
+	/** Whether a residual is a multiple of the normalised residual held in scratch. */
+	private static boolean parallel(int[] coordinates, int[] values, int first, int length, long[] scratch) {
+		if (coordinates.length != length) {
+			return false;
+		}
+		long factor = valueAt(coordinates, values, first);
+		if (factor == 0) {
+			return false;
+		}
+		for (int i = 0; i < coordinates.length; i++) {
+			if (scratch[coordinates[i]] * factor % ModularBasis.PRIME != values[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void addKnown(int cell, long coefficient, int[] coordinate, long[] kappa, IntList touchedInner) {
+		SuppressionTable t = this.table;
+		for (int s = t.supportStart[cell]; s < t.supportStart[cell + 1]; s++) {
+			int inner = t.support[s];
+			if (coordinate[inner] < 0) {
+				if (kappa[inner] == 0) {
+					touchedInner.add(inner);
+				}
+				kappa[inner] = (kappa[inner] + coefficient) % ModularBasis.PRIME;
+			}
+		}
+	}
+
+	/**
+	 * The cell to suppress among those that make a primary cell recoverable: the smallest
+	 * at least interval × the primary's value, else the largest; ties to the first cell.
+	 */
+	private int choose(int primary, IntList candidates) {
+		double threshold = this.interval * this.table.value[primary];
+		int best = -1;
+		boolean bestLarge = false;
+		for (int i = 0; i < candidates.size(); i++) {
+			int c = candidates.get(i);
+			if (!this.table.published[c] || this.status[c] != SuppressionTable.OK) {
+				continue;
+			}
+			double v = this.table.value[c];
+			boolean large = v >= threshold;
+			if (best < 0) {
+				best = c;
+				bestLarge = large;
+				continue;
+			}
+			double b = this.table.value[best];
+			boolean better;
+			if (large != bestLarge) {
+				better = large;
+			}
+			else if (large) {
+				better = v < b || (v == b && c < best);
+			}
+			else {
+				better = v > b || (v == b && c < best);
+			}
+			if (better) {
+				best = c;
+				bestLarge = large;
+			}
+		}
+		return best;
+	}
+
+	private int restrictedLength;
+
+	private int[] vector = new int[64];
+
+	private int[] restrict(int cell, int[] coordinate, int[] vector) {
+		SuppressionTable t = this.table;
+		int[] out = vector;
+		int length = 0;
+		for (int s = t.supportStart[cell]; s < t.supportStart[cell + 1]; s++) {
+			int c = coordinate[t.support[s]];
+			if (c >= 0) {
+				if (length == out.length) {
+					out = Arrays.copyOf(out, length * 2);
+				}
+				out[length++] = c;
+			}
+		}
+		this.restrictedLength = length;
+		return out;
+	}
+
+}
