@@ -61,8 +61,10 @@ public final class DisclosureAudit {
 			failures.stream().limit(LOGGED).forEach((failure) -> logger.warn("Disclosure audit: {}", failure));
 			throw new TerritoireException(ErrorCode.SECRET_RECOVERABLE,
 					"the disclosure audit failed, nothing is published: " + failures.get(0) + "; " + failures.size()
-							+ " failing cell" + ((failures.size() > 1) ? "s" : "") + " in all (the first " + LOGGED
-							+ " are in the log, counts in mart.disclosure_audit)");
+							+ " failing cell" + ((failures.size() > 1) ? "s" : "")
+							+ (report.tables().stream().allMatch(TableResult::complete) ? " in all"
+									: " found (a table stops being searched after " + TableAudit.ENOUGH_FAILURES + ")")
+							+ " (the first " + LOGGED + " are in the log, counts in mart.disclosure_audit)");
 		}
 		return report;
 	}

@@ -32,10 +32,16 @@ final class TableAudit {
 	private static final String[] STATUS = { "unpublished", "ok", "secret_primary", "secret_secondary" };
 
 	/** The neighbourhoods tried, in unknowns, before a cell is declared not proven. */
-	private static final int[] NEIGHBOURHOODS = { 24, 96, 384, 1536, 6144 };
+	private static final int[] NEIGHBOURHOODS = { 24, 96, 384 };
 
 	/** The neighbourhoods of the interval's linear programmes, in unknowns. */
-	private static final int[] LP_NEIGHBOURHOODS = { 40, 160 };
+	private static final int[] LP_NEIGHBOURHOODS = { 12, 48, 160 };
+
+	/**
+	 * Failures after which a table stops being searched: the audit has failed already,
+	 * and the expensive searches of a leaking pattern would only lengthen the run.
+	 */
+	static final int ENOUGH_FAILURES = 1000;
 
 	/** Candidates tried on each side of a rectangle. */
 	private static final int RECTANGLE_CANDIDATES = 24;
@@ -67,6 +73,8 @@ final class TableAudit {
 	private long intervalFailed;
 
 	private long singletonFailed;
+
+	private boolean complete = true;
 
 	TableAudit(Cells cells, int period, double interval) {
 		this.cells = cells;
@@ -109,18 +117,28 @@ final class TableAudit {
 				}
 			}
 		}
+		long phase = System.nanoTime();
 		this.relations = new Relations(this.cells, this.unknown);
 		this.relations.build();
+		long built = System.nanoTime();
 		propagate();
 		singletons();
+		long propagated = System.nanoTime();
 		determination();
+		long determinedAt = System.nanoTime();
 		if (this.cells.table.business()) {
 			intervals();
 		}
+		logger.info(
+				"{} {}: read {} ms, {} relations built in {} ms, propagation {} ms, determination {} ms, "
+						+ "intervals {} ms",
+				this.cells.table.tableId(), this.period, (phase - started) / 1_000_000, this.relations.size,
+				(built - phase) / 1_000_000, (propagated - built) / 1_000_000, (determinedAt - propagated) / 1_000_000,
+				(System.nanoTime() - determinedAt) / 1_000_000);
 		double seconds = (System.nanoTime() - started) / 1e9;
 		return new TableResult(this.cells.table.tableId(), this.period, n, published, secret, unpublishedPrimary,
 				this.determined, this.intervalChecked, this.intervalFailed, this.singletonFailed, seconds,
-				this.failures);
+				this.complete, this.failures);
 	}
 
 	// ---------------------------------------------------------------- published values
@@ -317,9 +335,15 @@ final class TableAudit {
 		Neighbourhood neighbourhood = new Neighbourhood(this.cells, this.relations, this.unknown);
 		long rectangles = 0;
 		long eliminations = 0;
+		long[] atCap = new long[NEIGHBOURHOODS.length];
+		long[] nanosAtCap = new long[NEIGHBOURHOODS.length];
 		for (int cell = 0; cell < this.cells.size; cell++) {
 			if (!this.checked[cell] || this.failed[cell] || this.proven[cell] || !this.unknown[cell]) {
 				continue;
+			}
+			if (this.failures.size() >= ENOUGH_FAILURES) {
+				this.complete = false;
+				break;
 			}
 			int[] rectangle = firstRectangle(cell);
 			if (rectangle != null) {
@@ -330,10 +354,14 @@ final class TableAudit {
 				continue;
 			}
 			boolean done = false;
-			for (int cap : NEIGHBOURHOODS) {
+			for (int capIndex = 0; capIndex < NEIGHBOURHOODS.length; capIndex++) {
+				int cap = NEIGHBOURHOODS[capIndex];
 				eliminations++;
+				long began = System.nanoTime();
 				neighbourhood.collect(cell, cap);
 				long[] kernel = neighbourhood.randomKernelVector();
+				atCap[capIndex]++;
+				nanosAtCap[capIndex] += System.nanoTime() - began;
 				if (kernel[0] != 0) {
 					int[] members = neighbourhood.members();
 					for (int i = 0; i < members.length; i++) {
@@ -358,8 +386,9 @@ final class TableAudit {
 						+ NEIGHBOURHOODS[NEIGHBOURHOODS.length - 1] + " unknown cells around it");
 			}
 		}
-		logger.debug("{} {}: {} rectangles, {} eliminations", this.cells.table.tableId(), this.period, rectangles,
-				eliminations);
+		logger.info("{} {}: {} rectangles, {} eliminations, by neighbourhood {} in ms {}", this.cells.table.tableId(),
+				this.period, rectangles, eliminations, Arrays.toString(atCap),
+				Arrays.toString(Arrays.stream(nanosAtCap).map((nanos) -> nanos / 1_000_000).toArray()));
 	}
 
 	/**
@@ -451,6 +480,10 @@ final class TableAudit {
 		for (int cell = 0; cell < this.cells.size; cell++) {
 			if (!this.checked[cell] || this.failed[cell] || !this.unknown[cell] || !this.cells.primary(cell)) {
 				continue;
+			}
+			if (this.failures.size() >= ENOUGH_FAILURES) {
+				this.complete = false;
+				break;
 			}
 			this.intervalChecked++;
 			double v = this.cells.value[cell];

@@ -17,11 +17,15 @@ import java.util.List;
  * @param intervalFailed of those, the ones whose feasible range is too narrow
  * @param singletonFailed cells recoverable by the single unit of a sibling
  * @param seconds time spent
+ * @param complete false when the search stopped after {@value TableAudit#ENOUGH_FAILURES}
+ * failures: the counts are then lower bounds
+ * @param complete false when the search stopped after {@value TableAudit#ENOUGH_FAILURES}
+ * failures: the counts are then lower bounds
  * @param failures every failure, in the order found
  */
 public record TableResult(String tableId, int period, long cells, long published, long secret, long unpublishedPrimary,
 		long determined, long intervalChecked, long intervalFailed, long singletonFailed, double seconds,
-		List<Failure> failures) {
+		boolean complete, List<Failure> failures) {
 
 	public TableResult {
 		failures = List.copyOf(failures);
