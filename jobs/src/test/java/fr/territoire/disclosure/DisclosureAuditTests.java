@@ -158,6 +158,33 @@ class DisclosureAuditTests {
 		assertThat(failingCells()).containsExactly("level commune, territory a, sector level total, sector code _T");
 	}
 
+	/**
+	 * No relation with a single unknown, yet a cell determined: département D1 = {a, b,
+	 * c}, EPCI E1 = {a, b}, communes unpublished, c on 2 units. D1 has three unknowns and
+	 * E1 two, but D1 − E1 = c.
+	 */
+	@Test
+	void aCellDeterminedByACombinationOfRelationsIsNamed() throws SQLException {
+		execute("INSERT INTO mart.secrecy_table VALUES ('jobs', 'frequency', [], 3, 0.85)");
+		commune("a", "E1", "D1", "R1");
+		commune("b", "E1", "D1", "R1");
+		commune("c", null, "D1", "R1");
+		departement("D1", "R1");
+		units("a", null, 4);
+		units("b", null, 5);
+		units("c", null, 2);
+		Map<List<String>, String> statuses = new LinkedHashMap<>();
+		for (String commune : List.of("a", "b", "c")) {
+			statuses.put(cell("commune", commune, "total", "_T"), "unpublished");
+		}
+		publish(statuses);
+		assertThatThrownBy(() -> DisclosureAudit.run(this.connection, PROJECT, 0.10))
+			.isInstanceOf(TerritoireException.class)
+			.hasMessageContaining("level commune, territory c, sector level total, sector code _T, status unpublished: "
+					+ "recomputable from the published values: a combination of the relations");
+		assertThat(failingCells()).containsExactly("level commune, territory c, sector level total, sector code _T");
+	}
+
 	// ------------------------------------------------------------------ test 3
 
 	/**
