@@ -286,9 +286,9 @@ final class TableAudit {
 	// ---------------------------------------------------------------- singletons
 
 	/**
-	 * A relation with two unknown cells, one of which rests on a single unit: that unit
-	 * knows its own cell, hence the other one. Relation-local: a unit combining several
-	 * relations, or several units colluding, are not considered.
+	 * A relation with two unknown sibling cells, one of which rests on a single unit:
+	 * that unit knows its own cell, hence the other one. Relation-local: a unit combining
+	 * several relations, or several units colluding, are not considered.
 	 */
 	private void singletons() {
 		Relations r = this.relations;
@@ -308,8 +308,14 @@ final class TableAudit {
 					}
 				}
 			}
-			singleton(first, second, relation);
-			singleton(second, first, relation);
+			// siblings only: a parent and its child differ by published cells alone, so
+			// the
+			// owner of one learns nothing of other units from the other
+			boolean parentUnknown = r.hasParent[relation] && this.unknown[r.members[relation][0]];
+			if (!parentUnknown) {
+				singleton(first, second, relation);
+				singleton(second, first, relation);
+			}
 		}
 	}
 
