@@ -352,6 +352,9 @@ final class TableAudit {
 				break;
 			}
 			int[] rectangle = firstRectangle(cell);
+			if (rectangle == null) {
+				rectangle = firstColumnPair(cell);
+			}
 			if (rectangle != null) {
 				rectangles++;
 				for (int corner : rectangle) {
@@ -461,6 +464,72 @@ final class TableAudit {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * For a commune cell x = (c, S) at any sector depth: another commune c′ of the same
+	 * EPCI and département and a finest code d under S such that (c, a) and (c′, a) are
+	 * unknown for every a on the path from the total down to d. Moving c by +t and c′ by
+	 * −t along that path leaves every relation unchanged: an exact integer null vector.
+	 * @return the cells it moves, or null
+	 */
+	private int[] firstColumnPair(int cell) {
+		Cells c = this.cells;
+		int t = c.territory[cell];
+		if (c.territories.level(t) != Territories.COMMUNE) {
+			return null;
+		}
+		int epci = c.territories.epci(t);
+		int departement = c.territories.departement(t);
+		if (departement < 0) {
+			return null;
+		}
+		// a finest code d under S with (c, ·) unknown all the way down
+		int d = c.sector[cell];
+		while (c.sectorChildren[d].length > 0) {
+			int next = -1;
+			for (int child : c.sectorChildren[d]) {
+				int childCell = c.cell(t, child);
+				if (childCell >= 0 && this.unknown[childCell]) {
+					next = child;
+					break;
+				}
+			}
+			if (next < 0) {
+				return null;
+			}
+			d = next;
+		}
+		List<Integer> path = new ArrayList<>();
+		for (int a = d; a >= 0; a = c.sectorParent[a]) {
+			path.add(a);
+		}
+		for (int a : path) {
+			int mine = c.cell(t, a);
+			if (mine < 0 || !this.unknown[mine]) {
+				return null;
+			}
+		}
+		int tried = 0;
+		for (int other : c.territories.children((epci >= 0) ? epci : departement)) {
+			if (other == t || c.territories.epci(other) != epci || c.territories.departement(other) != departement) {
+				continue;
+			}
+			if (++tried > RECTANGLE_CANDIDATES * 4) {
+				return null;
+			}
+			int[] moved = new int[path.size() * 2];
+			boolean all = true;
+			for (int i = 0; i < path.size() && all; i++) {
+				moved[2 * i] = c.cell(t, path.get(i));
+				moved[2 * i + 1] = c.cell(other, path.get(i));
+				all = moved[2 * i + 1] >= 0 && this.unknown[moved[2 * i + 1]];
+			}
+			if (all) {
+				return moved;
+			}
+		}
+		return null;
 	}
 
 	private int[] firstRectangle(int cell) {
