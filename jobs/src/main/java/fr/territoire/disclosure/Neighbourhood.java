@@ -54,8 +54,12 @@ final class Neighbourhood {
 		add(seed);
 		for (int i = 0; i < this.count; i++) {
 			int cell = this.members[i];
-			for (int k = 0; k < this.relations.relationCount(cell); k++) {
-				int relation = this.relations.relationAt(cell, k);
+			// the smallest relations first: a département's hundreds of communes would
+			// fill the cap
+			// before the few cells of a commune's own sector relations
+			int[] ordered = this.relations.relationsOf(cell);
+			sortBySize(ordered);
+			for (int relation : ordered) {
 				if (this.relationStamp[relation] == this.stamp) {
 					continue;
 				}
@@ -72,6 +76,19 @@ final class Neighbourhood {
 					}
 				}
 			}
+		}
+	}
+
+	private void sortBySize(int[] ordered) {
+		for (int i = 1; i < ordered.length; i++) {
+			int relation = ordered[i];
+			int size = this.relations.members[relation].length;
+			int j = i - 1;
+			while (j >= 0 && this.relations.members[ordered[j]].length > size) {
+				ordered[j + 1] = ordered[j];
+				j--;
+			}
+			ordered[j + 1] = relation;
 		}
 	}
 
