@@ -27,6 +27,11 @@ public enum ErrorCode {
 	REJECT_RATE_EXCEEDED(Kind.FAILURE),
 	/** A blocking audit returned offending rows. */
 	AUDIT_FAILED(Kind.FAILURE),
+	/**
+	 * The disclosure audit found a secret cell that published values let anyone
+	 * recompute, or narrow below its protection interval.
+	 */
+	SECRET_RECOVERABLE(Kind.FAILURE),
 	/** Another run holds the home folder, or a run cannot resume where it stopped. */
 	RUN_CONFLICT(Kind.FAILURE),
 	/**
