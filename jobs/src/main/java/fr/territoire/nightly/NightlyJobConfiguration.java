@@ -22,6 +22,7 @@ import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
 import fr.territoire.normalise.StagingSql;
+import fr.territoire.disclosure.DisclosureAuditTasklet;
 import fr.territoire.peer.PeerTasklet;
 import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
@@ -48,8 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
  * per source) → geography → history → model → audit → secrecy → indicators → peers →
- * public → audit.public → publish → report → promote. Audits run after the layer they
- * declare: up to marts in {@code audit}, after indicators or public in
+ * public → audit.public → disclosure → publish → report → promote. Audits run after the
+ * layer they declare: up to marts in {@code audit}, after indicators or public in
  * {@code audit.public}. Every step is a tasklet running set-based SQL in DuckDB; every
  * step is idempotent, so a failed run restarts at the failed step.
  */
@@ -128,6 +129,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
+			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromoteTasklet(warehouse)))

@@ -72,6 +72,8 @@ final class GaussianProtection {
 		while (SingletonRule.apply(this.table, this.status) > 0) {
 			passes++;
 		}
+		int repairs = RelationRepair.apply(this.table, this.status, this.interval);
+		trace("after %d rounds of relation repair: %d secondary", repairs, count(SuppressionTable.SECONDARY));
 		if (this.interval > 0 && logger.isDebugEnabled()) {
 			long[] certified = IntervalCertificate.count(this.table, this.status, this.interval);
 			trace("interval: %d of %d primary cells with a positive value certified by a rectangle", certified[0],

@@ -78,6 +78,15 @@ class ArchitectureTests {
 		return allowed;
 	}
 
+	/**
+	 * The audit of statistical secrecy proves the suppression: it shares no code with it.
+	 */
+	@Test
+	void theDisclosureAuditSharesNoCodeWithTheSuppression() {
+		rule("disclosure", Set.of("secrecy")).check(classes);
+		rule("secrecy", Set.of("disclosure")).check(classes);
+	}
+
 	@Test
 	void packagesHaveNoCycle() {
 		SlicesRuleDefinition.slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);

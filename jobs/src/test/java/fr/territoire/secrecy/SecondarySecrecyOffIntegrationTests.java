@@ -39,9 +39,6 @@ class SecondarySecrecyOffIntegrationTests {
 
 		Path project = folder.resolve("project");
 		SampleExpectations.copyConfiguration(project);
-		for (String employees : List.of("employees", "employees_by_naf_section", "employees_by_naf_division")) {
-			Files.delete(project.resolve("warehouse/indicators/" + employees + ".yaml"));
-		}
 		Path settings = project.resolve("warehouse/secrecy.yaml");
 		Files.writeString(settings, Files.readString(settings).replace("secondary: true", "secondary: false"));
 		Path inbox = folder.resolve("inbox");

@@ -46,18 +46,18 @@ class SecrecyChecksTests {
 	@Test
 	void refusesAPublicIndicatorOfAProtectedMeasure(@TempDir Path project) throws IOException {
 		SampleExpectations.copyConfiguration(project);
-		write(project, "ratio", "employees", "naf_section", "none");
+		write(project, "ratio", "partner_turnover", "filiere", "none");
 		assertThat(errors(project)).extracting((error) -> error.toList().get(1), (error) -> error.toList().get(2))
 			.singleElement()
 			.satisfies((error) -> assertThat(error.toList().get(0)).isEqualTo(9))
 			.satisfies((error) -> assertThat((String) error.toList().get(1))
-				.startsWith("secrecy none differs from business of warehouse/indicators/employees"));
+				.startsWith("secrecy none differs from business of warehouse/indicators/partner_turnover"));
 	}
 
 	@Test
 	void refusesKrugmanAndHerfindahlUnderSecrecy(@TempDir Path project) throws IOException {
 		SampleExpectations.copyConfiguration(project);
-		write(project, "herfindahl", "employees", "naf_division", "business");
+		write(project, "herfindahl", "partner_turnover", "filiere", "business");
 		assertThat(errors(project)).containsExactly(tuple("warehouse/indicators/test_indicator.yaml", 5,
 				"formula herfindahl combines every sector of a territory and cannot be published under secrecy class "
 						+ "business"));
@@ -82,9 +82,8 @@ class SecrecyChecksTests {
 		assertThat(configuration.secrecy()).isEqualTo(new SecrecySettings(3, 0.85, true, "gaussian", 0.10));
 		assertThat(configuration.protectedTables())
 			.extracting(ProtectedTable::measure, ProtectedTable::secrecyClass, ProtectedTable::sectors)
-			.containsExactly(tuple("employees", "business", java.util.List.of("naf_section", "naf_division")),
-					tuple("partner_turnover", "business", java.util.List.of("filiere")));
-		assertThat(configuration.protectedTables().get(1).published()).containsExactlyInAnyOrder("epci|total",
+			.containsExactly(tuple("partner_turnover", "business", java.util.List.of("filiere")));
+		assertThat(configuration.protectedTables().get(0).published()).containsExactlyInAnyOrder("epci|total",
 				"departement|total", "region|total", "france|total", "epci|filiere", "departement|filiere",
 				"region|filiere", "france|filiere");
 	}
