@@ -3,11 +3,14 @@ package fr.territoire.job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.error.ErrorCode;
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,7 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job for a date: one run at a time per home; executions left running by a crashed
  * process are marked failed first; a failed run of the same date resumes at its failed
- * step; a completed one is not run again unless asked.
+ * step, unless it was asked to run again ({@code --rerun}) or can no longer resume (a
+ * {@link RestartCheck} says why): then it is abandoned and the date starts again from
+ * scratch as a new instance; a completed one is not run again unless asked.
  */
 @Component
 public class JobRunner {
@@ -43,11 +48,15 @@ public class JobRunner {
 
 	private final TerritoireHome home;
 
-	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home) {
+	private final List<RestartCheck> restartChecks;
+
+	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
+			List<RestartCheck> restartChecks) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
 		this.home = home;
+		this.restartChecks = restartChecks;
 	}
 
 	/**
@@ -79,19 +88,31 @@ public class JobRunner {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
-			JobParameters identifying = parameters.toJobParameters();
-			JobExecution last = this.jobRepository.getLastJobExecution(jobName, identifying);
+			JobExecution last = lastExecution(jobName, date);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
 					out.println("The " + jobName + " run of " + date + " already completed (execution " + last.getId()
 							+ ", ended " + last.getEndTime() + "); nothing to do. Use --rerun to run it again.");
 					return Outcome.of(Status.ALREADY_COMPLETED);
 				}
-				parameters.addString("rerun", java.time.Instant.now().toString());
+				parameters.addString("rerun", Instant.now().toString());
+			}
+			else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+				parameters.addString("rerun", Instant.now().toString());
 			}
 			else if (last != null) {
-				out.println("Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
-						+ last.getStatus() + ") at its failed step.");
+				Optional<String> startAgain = rerun ? Optional.of("--rerun was given")
+						: startAgainReason(jobName, last, out);
+				if (startAgain.isPresent()) {
+					abandon(jobName, date, last, startAgain.get(), out);
+					parameters.addString("rerun", Instant.now().toString());
+				}
+				else {
+					tell(out, "Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
+							+ last.getStatus() + ") at its failed step.");
+					parameters = new JobParametersBuilder(last.getJobParameters()).addString("inbox",
+							this.home.inbox().toString(), false);
+				}
 			}
 			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
 			return report(execution, out);
@@ -103,6 +124,63 @@ public class JobRunner {
 			out.println("Cannot start " + jobName + ": " + ex.getMessage());
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
+	}
+
+	/**
+	 * The last execution of the newest instance of a job for a date: the first run of the
+	 * date or a later new run of it (--rerun, or a run started again from scratch).
+	 */
+	private @Nullable JobExecution lastExecution(String jobName, LocalDate date) {
+		JobInstance newest = null;
+		for (JobInstance instance : this.jobRepository.findJobInstances(jobName)) {
+			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+			if (execution != null && date.toString().equals(execution.getJobParameters().getString("date"))
+					&& (newest == null || instance.getInstanceId() > newest.getInstanceId())) {
+				newest = instance;
+			}
+		}
+		return (newest != null) ? this.jobRepository.getLastJobExecution(newest) : null;
+	}
+
+	private Optional<String> startAgainReason(String jobName, JobExecution failed, PrintWriter out) {
+		Set<String> completed = new HashSet<>();
+		for (JobExecution execution : this.jobRepository.getJobExecutions(failed.getJobInstance())) {
+			execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStatus() == BatchStatus.COMPLETED)
+				.forEach((step) -> completed.add(step.getStepName()));
+		}
+		return this.restartChecks.stream()
+			.filter((check) -> check.job().equals(jobName))
+			.map((check) -> check.reasonToStartAgain(failed.getJobInstance(), completed, out))
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+	/**
+	 * Marks a failed execution abandoned (it will never resume) and removes what it left,
+	 * so that the date starts again from scratch as a new instance.
+	 */
+	private void abandon(String jobName, LocalDate date, JobExecution failed, String reason, PrintWriter out) {
+		tell(out,
+				"Starting the " + jobName + " run of " + date + " again from scratch (" + reason + "): execution "
+						+ failed.getId() + " (instance " + failed.getJobInstance().getInstanceId() + ", ended "
+						+ failed.getStatus() + ") is abandoned.");
+		try {
+			this.jobOperator.abandon(failed);
+		}
+		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException ex) {
+			throw new TerritoireException(ErrorCode.RUN_CONFLICT, null,
+					"cannot abandon execution " + failed.getId() + ": " + ex.getMessage(), ex);
+		}
+		this.restartChecks.stream()
+			.filter((check) -> check.job().equals(jobName))
+			.forEach((check) -> check.abandon(failed.getJobInstance(), date.toString(), out));
+	}
+
+	private static void tell(PrintWriter out, String message) {
+		logger.info(message);
+		out.println(message);
 	}
 
 	private void recoverCrashedExecutions(String jobName, PrintWriter out) {

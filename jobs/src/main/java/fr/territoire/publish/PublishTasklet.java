@@ -55,9 +55,9 @@ public class PublishTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		String runDate = String.valueOf(step.getJobExecution().getJobParameters().getString("date"));
-		String id = runDate + "-" + step.getJobExecution().getJobInstance().getInstanceId();
+		String id = Releases.id(runDate, step.getJobExecution().getJobInstance().getInstanceId());
 		Path releases = this.warehouse.home().releases();
-		Path partial = releases.resolve(".partial-" + id);
+		Path partial = Releases.partial(releases, id);
 		Path release = releases.resolve(id);
 		deleteRecursively(partial);
 		deleteRecursively(release);
@@ -156,26 +156,12 @@ public class PublishTasklet implements Tasklet {
 		return rows.get(0).get(0);
 	}
 
-	/**
-	 * Points {@code latest} at the release with an atomic rename of a new symbolic link.
-	 */
 	private void swapLatest(Path release) throws IOException {
-		Path latest = this.warehouse.home().latestRelease();
-		Path link = latest.resolveSibling("latest.new");
-		Files.deleteIfExists(link);
-		Files.createSymbolicLink(link, latest.getParent().relativize(release));
-		Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		Releases.pointLatest(this.warehouse.home().latestRelease(), release);
 	}
 
 	static void deleteRecursively(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
+		Releases.deleteRecursively(folder);
 	}
 
 }
