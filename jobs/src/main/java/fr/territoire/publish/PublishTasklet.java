@@ -30,8 +30,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Writes a release aside ({@code releases/.partial-<id>}), verifies it (row counts of
- * every file read back, checksums), moves it to {@code releases/<id>} and then swaps
- * {@code latest} atomically: nobody ever sees a half-written release.
+ * every file read back, checksums) and moves it to {@code releases/<id>}: nobody ever
+ * sees a half-written release. {@code latest} is switched by the promote step, together
+ * with the warehouse ({@link PromotionTasklet}).
  */
 public class PublishTasklet implements Tasklet {
 
@@ -75,7 +76,6 @@ public class PublishTasklet implements Tasklet {
 				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec, this.models)));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
-		swapLatest(release);
 		step.getExecutionContext().putString("release.id", id);
 		step.getExecutionContext().putString("release.path", release.toString());
 		step.setWriteCount(tables.stream().mapToLong(ReleaseManifest.Table::rows).sum());
@@ -154,10 +154,6 @@ public class PublishTasklet implements Tasklet {
 		List<List<String>> rows = Sql.queryRows(connection,
 				"SELECT coalesce(max(vintage), 'unknown') FROM geography.vintage WHERE is_target");
 		return rows.get(0).get(0);
-	}
-
-	private void swapLatest(Path release) throws IOException {
-		Releases.pointLatest(this.warehouse.home().latestRelease(), release);
 	}
 
 	static void deleteRecursively(Path folder) throws IOException {

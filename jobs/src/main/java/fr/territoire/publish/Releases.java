@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -61,6 +63,78 @@ public final class Releases {
 				Files.delete(path);
 			}
 		}
+	}
+
+	/** The file listing the releases promoted, oldest first. */
+	private static Path promotedList(Path releases) {
+		return releases.resolve(".promoted");
+	}
+
+	/**
+	 * The releases promoted with their warehouse, oldest first. A home published before
+	 * this list existed has its release folders taken as promoted.
+	 */
+	public static List<String> promoted(Path releases) throws IOException {
+		Path list = promotedList(releases);
+		if (Files.isRegularFile(list)) {
+			return Files.readAllLines(list).stream().filter((line) -> !line.isBlank()).toList();
+		}
+		if (!Files.isDirectory(releases)) {
+			return List.of();
+		}
+		try (Stream<Path> folders = Files.list(releases)) {
+			List<String> existing = folders.filter(Files::isDirectory)
+				.map((folder) -> folder.getFileName().toString())
+				.filter((name) -> !name.startsWith("."))
+				.sorted(Comparator.comparing(Releases::instanceOf).thenComparing(Comparator.naturalOrder()))
+				.toList();
+			write(list, existing);
+			return existing;
+		}
+	}
+
+	/** Adds a release at the end of the promoted list (once). */
+	static void recordPromoted(Path releases, String id) throws IOException {
+		List<String> promoted = new ArrayList<>(promoted(releases));
+		promoted.remove(id);
+		promoted.add(id);
+		write(promotedList(releases), promoted);
+	}
+
+	/**
+	 * Deletes the oldest promoted releases beyond the {@code keep} most recent; never the
+	 * one {@code latest} points at.
+	 * @return the releases deleted
+	 */
+	static List<Path> retain(Path releases, Path latest, int keep) throws IOException {
+		List<String> promoted = new ArrayList<>(promoted(releases));
+		Optional<String> inService = latestId(latest);
+		List<Path> deleted = new ArrayList<>();
+		while (promoted.size() > keep) {
+			String oldest = promoted.get(0);
+			if (inService.filter(oldest::equals).isPresent()) {
+				break;
+			}
+			promoted.remove(0);
+			Path folder = releases.resolve(oldest);
+			if (Files.exists(folder)) {
+				deleteRecursively(folder);
+				deleted.add(folder);
+			}
+		}
+		write(promotedList(releases), promoted);
+		return deleted;
+	}
+
+	private static long instanceOf(String id) {
+		String instance = id.substring(id.lastIndexOf('-') + 1);
+		return instance.chars().allMatch(Character::isDigit) && !instance.isEmpty() ? Long.parseLong(instance) : -1;
+	}
+
+	private static void write(Path list, List<String> ids) throws IOException {
+		Path written = list.resolveSibling(list.getFileName() + ".new");
+		Files.write(written, ids);
+		Files.move(written, list, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

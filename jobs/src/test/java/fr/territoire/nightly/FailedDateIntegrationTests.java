@@ -120,7 +120,9 @@ class FailedDateIntegrationTests {
 
 	private Path onlyRelease() throws IOException {
 		try (Stream<Path> releases = Files.list(this.home.resolve("publish/releases"))) {
-			List<Path> all = releases.toList();
+			List<Path> all = releases.filter(Files::isDirectory)
+				.filter((path) -> !path.getFileName().toString().startsWith("."))
+				.toList();
 			assertThat(all).hasSize(1);
 			return all.get(0);
 		}
