@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
@@ -80,11 +81,15 @@ public class JobRunner {
 		}
 		Optional<RunLock> lock = RunLock.tryAcquire(this.home.runLock());
 		if (lock.isEmpty()) {
-			out.println("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
-					+ "); try again when it ends.");
+			out.println(RunState.active(this.home)
+				.map((active) -> "A run is in progress (" + active.describe() + ") in " + this.home.root()
+						+ "; try again when it ends.")
+				.orElse("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
+						+ "); try again when it ends."));
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
-		try (RunLock held = lock.get()) {
+		try (RunLock held = lock.get();
+				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date)) {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
