@@ -23,7 +23,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Runs a job (the whole pipeline: nightly) for a date.",
 				"A failed run of the same date resumes at its failed step; a completed one is not run again "
-						+ "unless --rerun is given." })
+						+ "unless --rerun is given." },
+		footer = { "",
+				"Settings (system property -Dname=value, or environment variable, e.g. "
+						+ "TERRITOIRE_WAREHOUSE_MEMORYLIMIT=4GB):",
+				"  territoire.warehouse.memory-limit  DuckDB memory limit of the warehouse (default 2GB); "
+						+ "raise it when a run fails for memory",
+				"  territoire.warehouse.threads       DuckDB threads (default 2); fewer threads need less memory",
+				"  spill folder                       <home>/warehouse/next.duckdb.tmp, limited to 90% of the free "
+						+ "disk (DuckDB's default)",
+				"  territoire.publish.keep-releases   promoted releases kept (default 14)" })
 class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "JOB", description = "The job to run, e.g. nightly.")

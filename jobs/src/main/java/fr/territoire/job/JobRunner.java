@@ -14,6 +14,7 @@ import java.util.Set;
 
 import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
 import org.jspecify.annotations.Nullable;
@@ -51,8 +52,11 @@ public class JobRunner {
 
 	private final List<RestartCheck> restartChecks;
 
+	private final TerritoireProperties properties;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
-			List<RestartCheck> restartChecks) {
+			List<RestartCheck> restartChecks, TerritoireProperties properties) {
+		this.properties = properties;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -256,9 +260,33 @@ public class JobRunner {
 		return Optional.empty();
 	}
 
-	private static String describe(Throwable failure) {
+	private String describe(Throwable failure) {
 		return coded(failure).map(TerritoireException::getMessage)
-			.orElse("[" + ErrorCode.INTERNAL + "] " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+			.orElse("[" + ErrorCode.INTERNAL + "] " + failure.getClass().getSimpleName() + ": " + failure.getMessage())
+				+ resourceHint(failure);
+	}
+
+	/**
+	 * Which of our settings to change when DuckDB ran out of memory or of disk (its own
+	 * message names its SQL settings, which a user of territoire does not set).
+	 */
+	private String resourceHint(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			String message = String.valueOf(current.getMessage());
+			if (message.contains("Out of Memory Error")) {
+				return "\n    The warehouse ran out of memory (territoire.warehouse.memory-limit is "
+						+ this.properties.warehouse().memoryLimit()
+						+ "): raise territoire.warehouse.memory-limit (e.g. TERRITOIRE_WAREHOUSE_MEMORYLIMIT=4GB), or "
+						+ "lower territoire.warehouse.threads (now " + this.properties.warehouse().threads()
+						+ "); current.duckdb was not touched.";
+			}
+			if (message.contains("No space left on device") || message.contains("max_temp_directory_size")) {
+				return "\n    The disk is full: free space on the disk of " + this.home.warehouseFolder()
+						+ " (the warehouse under construction and its spill folder "
+						+ this.home.nextWarehouse().getFileName() + ".tmp live there); current.duckdb was not touched.";
+			}
+		}
+		return "";
 	}
 
 	/**
