@@ -65,9 +65,12 @@ public final class Releases {
 		}
 	}
 
-	/** The file listing the releases promoted, oldest first. */
+	/**
+	 * The file listing the releases promoted, oldest first: beside the releases folder,
+	 * which holds only releases.
+	 */
 	private static Path promotedList(Path releases) {
-		return releases.resolve(".promoted");
+		return releases.resolveSibling("promoted-releases.txt");
 	}
 
 	/**
