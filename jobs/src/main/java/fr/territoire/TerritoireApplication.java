@@ -1,6 +1,7 @@
 package fr.territoire;
 
 import fr.territoire.cli.TerritoireCommand;
+import fr.territoire.config.NativeLibraryLeftovers;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TerritoireApplication {
 
 	public static void main(String[] args) {
+		NativeLibraryLeftovers.sweep();
 		System.exit(TerritoireCommand.execute(args));
 	}
 

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import fr.territoire.config.RunState;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.job.JobRunner;
+import fr.territoire.job.RunLock;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Runs a job (the whole pipeline: nightly) for a date.",
 				"A failed run of the same date resumes at its failed step; a completed one is not run again "
-						+ "unless --rerun is given." })
+						+ "unless --rerun is given." },
+		footer = { "",
+				"Settings (system property -Dname=value, or environment variable, e.g. "
+						+ "TERRITOIRE_WAREHOUSE_MEMORYLIMIT=4GB):",
+				"  territoire.warehouse.memory-limit  DuckDB memory limit of the warehouse (default 2GB); "
+						+ "raise it when a run fails for memory",
+				"  territoire.warehouse.threads       DuckDB threads (default 2); fewer threads need less memory",
+				"  spill folder                       <home>/warehouse/next.duckdb.tmp, limited to 90% of the free "
+						+ "disk (DuckDB's default)",
+				"  territoire.publish.keep-releases   promoted releases kept (default 14)" })
 class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "JOB", description = "The job to run, e.g. nightly.")
@@ -47,7 +58,23 @@ class RunCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		var out = this.spec.commandLine().getOut();
 		LocalDate runDate = (this.date != null) ? this.date : LocalDate.now();
-		try (ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {
+		var home = this.parent.homeOptions.territoireHome();
+		// taken before Spring starts: the job repository it opens is locked by a running
+		// process
+		var lock = RunLock.tryAcquire(home.runLock());
+		if (lock.isEmpty()) {
+			out.println(RunState.active(home)
+				.map((active) -> "A run is in progress (" + active.describe() + ")")
+				.orElse("A run is in progress") + " in " + home.root() + "; try again when it ends.");
+			out.flush();
+			return ErrorCode.RUN_CONFLICT.kind().exitCode();
+		}
+		String startedAt = java.time.Instant.now().toString();
+		new RunState(this.job, runDate.toString(), ProcessHandle.current().pid(), startedAt, "starting", startedAt, 0,
+				startedAt)
+			.write(home);
+		try (RunLock held = lock.get();
+				ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {
 			JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(this.job, runDate, this.rerun, out);
 			out.flush();
 			return switch (outcome.status()) {

@@ -2,6 +2,7 @@ package fr.territoire.cli;
 
 import java.util.concurrent.Callable;
 
+import fr.territoire.config.RunState;
 import fr.territoire.status.RunStatus;
 import fr.territoire.status.StatusService;
 import picocli.CommandLine.Command;
@@ -34,6 +35,23 @@ class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		var out = this.spec.commandLine().getOut();
+		var active = RunState.active(this.parent.homeOptions.territoireHome());
+		if (active.isPresent()) {
+			// the running process locks the job repository: show what it says it is doing
+			if (this.json) {
+				out.println(JsonMapper.builder()
+					.enable(SerializationFeature.INDENT_OUTPUT)
+					.build()
+					.writeValueAsString(java.util.Map.of("active", active.get())));
+			}
+			else {
+				out.println("A run is in progress: " + active.get().describe() + ".");
+				out.println("The history of runs is shown when it ends (the running process locks the job "
+						+ "repository).");
+			}
+			out.flush();
+			return ExitCodes.SUCCESS;
+		}
 		try (ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, null)) {
 			var runs = context.getBean(StatusService.class).recentRuns(this.limit);
 			if (this.json) {

@@ -31,7 +31,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @NotNull @DefaultValue(".") Path projectDir,
 		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse,
-		@Valid @NotNull @DefaultValue Geography geography, @Valid @NotNull @DefaultValue Query query) {
+		@Valid @NotNull @DefaultValue Geography geography, @Valid @NotNull @DefaultValue Query query,
+		@Valid @NotNull @DefaultValue Publish publish) {
 
 	private static final String SIZE = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)";
 
@@ -46,6 +47,15 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 	public record Warehouse(
 			@NotNull @Pattern(regexp = SIZE, message = SIZE_MESSAGE) @DefaultValue("2GB") String memoryLimit,
 			@Min(1) @Max(256) @DefaultValue("2") int threads) {
+	}
+
+	/**
+	 * Publication settings.
+	 *
+	 * @param keepReleases how many promoted releases {@code publish/releases/} keeps (the
+	 * one {@code latest} points at included); older ones are deleted after each promotion
+	 */
+	public record Publish(@Min(1) @Max(10000) @DefaultValue("14") int keepReleases) {
 	}
 
 	/**

@@ -2,9 +2,16 @@ package fr.territoire.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.territoire.error.ErrorCode;
+import fr.territoire.error.Location;
+import fr.territoire.error.TerritoireException;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
@@ -78,21 +85,28 @@ public class IngestTasklet implements Tasklet {
 	}
 
 	/**
-	 * The source's files found by the discover step, hashed again: when a run resumes
-	 * after its input was fixed, the warehouse and the release record the file actually
-	 * read.
+	 * The source's files as the inbox holds them now, hashed again: when a run resumes
+	 * after its input was fixed (a file replaced, removed or added), the warehouse and
+	 * the release record the files actually read, and the change is logged.
 	 */
 	private List<InputFile> inputFiles(DuckDBConnection connection) {
 		Path inbox = this.warehouse.home().inbox();
-		List<InputFile> files = Sql
-			.queryRows(connection, "SELECT file FROM meta.input_file WHERE source = ? ORDER BY file",
-					this.mapping.source())
-			.stream()
-			.map((row) -> InputDiscovery.describe(inbox, this.mapping.source(), inbox.resolve(row.get(0))))
-			.toList();
+		List<InputFile> files = InputDiscovery.find(inbox, this.mapping);
+		if (files.isEmpty() && this.mapping.isRequired()) {
+			throw new TerritoireException(ErrorCode.MISSING_INPUT, Location.file(inbox.toString()),
+					"no file matches " + this.mapping.files() + " for source " + this.mapping.source());
+		}
+		Map<String, String> recorded = new HashMap<>();
+		Sql.queryRows(connection, "SELECT file, sha256 FROM meta.input_file WHERE source = ?", this.mapping.source())
+			.forEach((row) -> recorded.put(row.get(0), row.get(1)));
+		InboxChanges changes = InboxChanges.between(this.mapping.source(), recorded, files);
+		if (changes.any()) {
+			logger.warn("The inbox changed since the discover step; reading it as it is now: {}", changes.describe());
+		}
+		Sql.update(connection, "DELETE FROM meta.input_file WHERE source = ?", this.mapping.source());
 		for (InputFile file : files) {
-			Sql.update(connection, "UPDATE meta.input_file SET bytes = ?, sha256 = ? WHERE source = ? AND file = ?",
-					file.bytes(), file.sha256(), file.source(), file.name());
+			Sql.update(connection, "INSERT INTO meta.input_file VALUES (?, ?, ?, ?, ?, ?)", file.source(), file.name(),
+					file.bytes(), file.sha256(), this.mapping.vintage(), Timestamp.from(Instant.now()));
 		}
 		return files;
 	}

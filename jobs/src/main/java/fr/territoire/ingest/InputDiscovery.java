@@ -19,6 +19,8 @@ import fr.territoire.mapping.Mapping;
  */
 public final class InputDiscovery {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(InputDiscovery.class);
+
 	private InputDiscovery() {
 	}
 
@@ -33,8 +35,9 @@ public final class InputDiscovery {
 			.map((pattern) -> FileSystems.getDefault().getPathMatcher("glob:" + pattern))
 			.toList();
 		try (Stream<Path> paths = Files.walk(inbox)) {
-			return paths.filter(Files::isRegularFile)
+			return paths
 				.filter((path) -> matchers.stream().anyMatch((matcher) -> matcher.matches(inbox.relativize(path))))
+				.filter((path) -> readable(inbox, mapping, path))
 				.sorted()
 				.map((path) -> describe(inbox, mapping.source(), path))
 				.toList();
@@ -43,6 +46,31 @@ public final class InputDiscovery {
 			throw new TerritoireException(ErrorCode.MISSING_INPUT, Location.file(inbox.toString()),
 					"cannot list the inbox: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether a path matching the mapping's patterns is a file to read; one that is not
+	 * (a symbolic link that loops or leads nowhere, a folder, a device) is skipped with a
+	 * warning naming it.
+	 */
+	private static boolean readable(Path inbox, Mapping mapping, Path path) {
+		if (Files.isRegularFile(path)) {
+			return true;
+		}
+		String name = inbox.relativize(path).toString();
+		String reason;
+		if (Files.isSymbolicLink(path)) {
+			reason = "a symbolic link that loops or leads to no file";
+		}
+		else if (Files.isDirectory(path)) {
+			reason = "a folder";
+		}
+		else {
+			reason = "not a regular file";
+		}
+		logger.warn("Skipped {} for source {}: it matches {} but is {}", name, mapping.source(), mapping.files(),
+				reason);
+		return false;
 	}
 
 	/** Names and hashes one file of the inbox. */

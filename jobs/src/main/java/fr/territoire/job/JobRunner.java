@@ -3,13 +3,18 @@ package fr.territoire.job;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,7 +33,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job for a date: one run at a time per home; executions left running by a crashed
  * process are marked failed first; a failed run of the same date resumes at its failed
- * step; a completed one is not run again unless asked.
+ * step, unless it was asked to run again ({@code --rerun}) or can no longer resume (a
+ * {@link RestartCheck} says why): then it is abandoned and the date starts again from
+ * scratch as a new instance; a completed one is not run again unless asked.
  */
 @Component
 public class JobRunner {
@@ -43,11 +50,18 @@ public class JobRunner {
 
 	private final TerritoireHome home;
 
-	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home) {
+	private final List<RestartCheck> restartChecks;
+
+	private final TerritoireProperties properties;
+
+	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
+			List<RestartCheck> restartChecks, TerritoireProperties properties) {
+		this.properties = properties;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
 		this.home = home;
+		this.restartChecks = restartChecks;
 	}
 
 	/**
@@ -71,27 +85,43 @@ public class JobRunner {
 		}
 		Optional<RunLock> lock = RunLock.tryAcquire(this.home.runLock());
 		if (lock.isEmpty()) {
-			out.println("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
-					+ "); try again when it ends.");
+			out.println(RunState.active(this.home)
+				.map((active) -> "A run is in progress (" + active.describe() + ") in " + this.home.root()
+						+ "; try again when it ends.")
+				.orElse("Another run is in progress in " + this.home.root() + " (lock " + this.home.runLock()
+						+ "); try again when it ends."));
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
-		try (RunLock held = lock.get()) {
+		try (RunLock held = lock.get();
+				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date)) {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
-			JobParameters identifying = parameters.toJobParameters();
-			JobExecution last = this.jobRepository.getLastJobExecution(jobName, identifying);
+			JobExecution last = lastExecution(jobName, date);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
 					out.println("The " + jobName + " run of " + date + " already completed (execution " + last.getId()
 							+ ", ended " + last.getEndTime() + "); nothing to do. Use --rerun to run it again.");
 					return Outcome.of(Status.ALREADY_COMPLETED);
 				}
-				parameters.addString("rerun", java.time.Instant.now().toString());
+				parameters.addString("rerun", Instant.now().toString());
+			}
+			else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+				parameters.addString("rerun", Instant.now().toString());
 			}
 			else if (last != null) {
-				out.println("Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
-						+ last.getStatus() + ") at its failed step.");
+				Optional<String> startAgain = rerun ? Optional.of("--rerun was given")
+						: startAgainReason(jobName, last, out);
+				if (startAgain.isPresent()) {
+					abandon(jobName, date, last, startAgain.get(), out);
+					parameters.addString("rerun", Instant.now().toString());
+				}
+				else {
+					tell(out, "Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
+							+ last.getStatus() + ") at its failed step.");
+					parameters = new JobParametersBuilder(last.getJobParameters()).addString("inbox",
+							this.home.inbox().toString(), false);
+				}
 			}
 			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
 			return report(execution, out);
@@ -103,6 +133,63 @@ public class JobRunner {
 			out.println("Cannot start " + jobName + ": " + ex.getMessage());
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
+	}
+
+	/**
+	 * The last execution of the newest instance of a job for a date: the first run of the
+	 * date or a later new run of it (--rerun, or a run started again from scratch).
+	 */
+	private @Nullable JobExecution lastExecution(String jobName, LocalDate date) {
+		JobInstance newest = null;
+		for (JobInstance instance : this.jobRepository.findJobInstances(jobName)) {
+			JobExecution execution = this.jobRepository.getLastJobExecution(instance);
+			if (execution != null && date.toString().equals(execution.getJobParameters().getString("date"))
+					&& (newest == null || instance.getInstanceId() > newest.getInstanceId())) {
+				newest = instance;
+			}
+		}
+		return (newest != null) ? this.jobRepository.getLastJobExecution(newest) : null;
+	}
+
+	private Optional<String> startAgainReason(String jobName, JobExecution failed, PrintWriter out) {
+		Set<String> completed = new HashSet<>();
+		for (JobExecution execution : this.jobRepository.getJobExecutions(failed.getJobInstance())) {
+			execution.getStepExecutions()
+				.stream()
+				.filter((step) -> step.getStatus() == BatchStatus.COMPLETED)
+				.forEach((step) -> completed.add(step.getStepName()));
+		}
+		return this.restartChecks.stream()
+			.filter((check) -> check.job().equals(jobName))
+			.map((check) -> check.reasonToStartAgain(failed.getJobInstance(), completed, out))
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+	/**
+	 * Marks a failed execution abandoned (it will never resume) and removes what it left,
+	 * so that the date starts again from scratch as a new instance.
+	 */
+	private void abandon(String jobName, LocalDate date, JobExecution failed, String reason, PrintWriter out) {
+		tell(out,
+				"Starting the " + jobName + " run of " + date + " again from scratch (" + reason + "): execution "
+						+ failed.getId() + " (instance " + failed.getJobInstance().getInstanceId() + ", ended "
+						+ failed.getStatus() + ") is abandoned.");
+		try {
+			this.jobOperator.abandon(failed);
+		}
+		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException ex) {
+			throw new TerritoireException(ErrorCode.RUN_CONFLICT, null,
+					"cannot abandon execution " + failed.getId() + ": " + ex.getMessage(), ex);
+		}
+		this.restartChecks.stream()
+			.filter((check) -> check.job().equals(jobName))
+			.forEach((check) -> check.abandon(failed.getJobInstance(), date.toString(), out));
+	}
+
+	private static void tell(PrintWriter out, String message) {
+		logger.info(message);
+		out.println(message);
 	}
 
 	private void recoverCrashedExecutions(String jobName, PrintWriter out) {
@@ -173,9 +260,33 @@ public class JobRunner {
 		return Optional.empty();
 	}
 
-	private static String describe(Throwable failure) {
+	private String describe(Throwable failure) {
 		return coded(failure).map(TerritoireException::getMessage)
-			.orElse("[" + ErrorCode.INTERNAL + "] " + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+			.orElse("[" + ErrorCode.INTERNAL + "] " + failure.getClass().getSimpleName() + ": " + failure.getMessage())
+				+ resourceHint(failure);
+	}
+
+	/**
+	 * Which of our settings to change when DuckDB ran out of memory or of disk (its own
+	 * message names its SQL settings, which a user of territoire does not set).
+	 */
+	private String resourceHint(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			String message = String.valueOf(current.getMessage());
+			if (message.contains("Out of Memory Error")) {
+				return "\n    The warehouse ran out of memory (territoire.warehouse.memory-limit is "
+						+ this.properties.warehouse().memoryLimit()
+						+ "): raise territoire.warehouse.memory-limit (e.g. TERRITOIRE_WAREHOUSE_MEMORYLIMIT=4GB), or "
+						+ "lower territoire.warehouse.threads (now " + this.properties.warehouse().threads()
+						+ "); current.duckdb was not touched.";
+			}
+			if (message.contains("No space left on device") || message.contains("max_temp_directory_size")) {
+				return "\n    The disk is full: free space on the disk of " + this.home.warehouseFolder()
+						+ " (the warehouse under construction and its spill folder "
+						+ this.home.nextWarehouse().getFileName() + ".tmp live there); current.duckdb was not touched.";
+			}
+		}
+		return "";
 	}
 
 	/**

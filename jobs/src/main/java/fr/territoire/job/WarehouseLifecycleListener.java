@@ -63,12 +63,37 @@ public class WarehouseLifecycleListener implements JobExecutionListener {
 					next + " is missing, so instance " + instance
 							+ " cannot resume where it failed. Start this date again with --rerun.");
 		}
+		warnIfHeldByAnotherRun(next, instance);
 		this.warehouse.close();
 		Warehouses.delete(next);
 		Sql.update(this.warehouse.connection(), "INSERT INTO meta.run VALUES (?, ?, ?, ?)", instance,
 				jobExecution.getJobInstance().getJobName(),
 				LocalDate.parse(String.valueOf(jobExecution.getJobParameters().getString("date"))),
 				Timestamp.from(Instant.now()));
+	}
+
+	/**
+	 * A new instance starts on a fresh warehouse: if the one in place was left by a
+	 * failed run of another instance, that run can no longer resume where it failed; it
+	 * will start again from scratch when run, and the log says so now.
+	 */
+	private void warnIfHeldByAnotherRun(java.nio.file.Path next, long instance) {
+		if (!Files.exists(next)) {
+			return;
+		}
+		try {
+			var owners = Sql.queryRows(this.warehouse.connection(),
+					"SELECT job_instance_id, CAST(run_date AS VARCHAR) FROM meta.run ORDER BY started_at DESC LIMIT 1");
+			if (!owners.isEmpty() && Long.parseLong(owners.get(0).get(0)) != instance) {
+				logger.warn(
+						"{} held the unfinished run of {} (job instance {}); it is replaced by this run, so that "
+								+ "date will start again from scratch when it is run again",
+						next, owners.get(0).get(1), owners.get(0).get(0));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("{} is replaced by this run; which run it held cannot be read: {}", next, ex.getMessage());
+		}
 	}
 
 	private boolean promotedBy(long instance) {
@@ -87,7 +112,7 @@ public class WarehouseLifecycleListener implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution jobExecution) {
 		this.warehouse.close();
-		if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
+		if (jobExecution.getStatus() != BatchStatus.COMPLETED && Files.exists(this.warehouse.home().nextWarehouse())) {
 			logger.warn("Job ended {}: {} is kept for diagnostics and restart", jobExecution.getStatus(),
 					this.warehouse.home().nextWarehouse());
 		}

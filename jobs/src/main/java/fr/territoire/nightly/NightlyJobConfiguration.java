@@ -26,11 +26,12 @@ import fr.territoire.disclosure.DisclosureAuditTasklet;
 import fr.territoire.peer.PeerTasklet;
 import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
+import fr.territoire.publish.PromotionTasklet;
 import fr.territoire.publish.PublishTasklet;
+import fr.territoire.publish.ReleaseHousekeeping;
 import fr.territoire.report.RunReportTasklet;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.ModelLayerTasklet;
-import fr.territoire.warehouse.PromoteTasklet;
 import fr.territoire.warehouse.SqlModel;
 import fr.territoire.warehouse.WarehouseSession;
 
@@ -100,6 +101,7 @@ public class NightlyJobConfiguration {
 		TaskletSteps steps = new TaskletSteps(jobRepository, transactionManager);
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
+			.listener(new ReleaseHousekeeping(warehouse))
 			.listener(new JobExecutionListener() {
 				@Override
 				public void beforeJob(JobExecution execution) {
@@ -132,7 +134,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
-			.next(steps.step("promote", new PromoteTasklet(warehouse)))
+			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
 	}
 

@@ -38,6 +38,7 @@ public final class StagingSqlCheck {
 		}
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 				Statement statement = connection.createStatement()) {
+			fr.territoire.config.NativeLibraryLeftovers.record();
 			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
 			macros.create(connection);
 			String columns = mapping.headers()

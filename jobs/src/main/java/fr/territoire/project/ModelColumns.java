@@ -57,6 +57,7 @@ final class ModelColumns {
 
 	private static Optional<JsonNode> parse(String sql) {
 		try (var connection = DriverManager.getConnection("jdbc:duckdb:")) {
+			fr.territoire.config.NativeLibraryLeftovers.record();
 			String json = Sql.queryRows(connection, "SELECT CAST(json_serialize_sql(?) AS VARCHAR)", sql).get(0).get(0);
 			JsonNode tree = JSON.readTree(json);
 			if (tree.path("error").asBoolean(true) || tree.path("statements").size() != 1) {

@@ -30,8 +30,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Writes a release aside ({@code releases/.partial-<id>}), verifies it (row counts of
- * every file read back, checksums), moves it to {@code releases/<id>} and then swaps
- * {@code latest} atomically: nobody ever sees a half-written release.
+ * every file read back, checksums) and moves it to {@code releases/<id>}: nobody ever
+ * sees a half-written release. {@code latest} is switched by the promote step, together
+ * with the warehouse ({@link PromotionTasklet}).
  */
 public class PublishTasklet implements Tasklet {
 
@@ -55,9 +56,9 @@ public class PublishTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		String runDate = String.valueOf(step.getJobExecution().getJobParameters().getString("date"));
-		String id = runDate + "-" + step.getJobExecution().getJobInstance().getInstanceId();
+		String id = Releases.id(runDate, step.getJobExecution().getJobInstance().getInstanceId());
 		Path releases = this.warehouse.home().releases();
-		Path partial = releases.resolve(".partial-" + id);
+		Path partial = Releases.partial(releases, id);
 		Path release = releases.resolve(id);
 		deleteRecursively(partial);
 		deleteRecursively(release);
@@ -75,7 +76,6 @@ public class PublishTasklet implements Tasklet {
 				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec, this.models)));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
-		swapLatest(release);
 		step.getExecutionContext().putString("release.id", id);
 		step.getExecutionContext().putString("release.path", release.toString());
 		step.setWriteCount(tables.stream().mapToLong(ReleaseManifest.Table::rows).sum());
@@ -156,26 +156,8 @@ public class PublishTasklet implements Tasklet {
 		return rows.get(0).get(0);
 	}
 
-	/**
-	 * Points {@code latest} at the release with an atomic rename of a new symbolic link.
-	 */
-	private void swapLatest(Path release) throws IOException {
-		Path latest = this.warehouse.home().latestRelease();
-		Path link = latest.resolveSibling("latest.new");
-		Files.deleteIfExists(link);
-		Files.createSymbolicLink(link, latest.getParent().relativize(release));
-		Files.move(link, latest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-	}
-
 	static void deleteRecursively(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
+		Releases.deleteRecursively(folder);
 	}
 
 }

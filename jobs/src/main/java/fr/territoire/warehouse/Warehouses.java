@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
+import fr.territoire.config.NativeLibraryLeftovers;
 import fr.territoire.config.TerritoireProperties;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,7 @@ public final class Warehouses {
 			properties.setProperty("autoinstall_known_extensions", "false");
 			properties.setProperty("autoload_known_extensions", "false");
 			Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+			NativeLibraryLeftovers.record();
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("SET memory_limit = '" + settings.memoryLimit() + "'");
 				statement.execute("SET threads = " + settings.threads());

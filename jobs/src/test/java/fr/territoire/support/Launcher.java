@@ -47,13 +47,49 @@ public final class Launcher {
 	}
 
 	/**
+	 * Runs a command to its end with environment variables added (settings such as
+	 * {@code TERRITOIRE_PUBLISH_KEEPRELEASES}).
+	 */
+	public static Result runWith(java.util.Map<String, String> environment, String... arguments)
+			throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command(SampleExpectations.PROJECT, "1g", arguments))
+			.redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = reader(process)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				lines.add(line);
+			}
+		}
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("territoire " + String.join(" ", arguments) + " did not end");
+		}
+		return new Result(process.exitValue(), String.join("\n", lines));
+	}
+
+	/**
 	 * Starts a command and kills it with SIGKILL as soon as it prints a line matching the
 	 * predicate.
 	 * @return the output up to the kill
 	 */
 	public static String killWhen(Predicate<String> trigger, String... arguments)
 			throws IOException, InterruptedException {
-		Process process = start(SampleExpectations.PROJECT, arguments);
+		return killWhen(java.util.Map.of(), trigger, arguments);
+	}
+
+	/**
+	 * Starts a command with environment variables added and kills it with SIGKILL as soon
+	 * as it prints a line matching the predicate.
+	 * @return the output up to the kill
+	 */
+	public static String killWhen(java.util.Map<String, String> environment, Predicate<String> trigger,
+			String... arguments) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command(SampleExpectations.PROJECT, "1g", arguments))
+			.redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		List<String> lines = new ArrayList<>();
 		try (BufferedReader reader = reader(process)) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
