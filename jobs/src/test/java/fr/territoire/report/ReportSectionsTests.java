@@ -30,7 +30,8 @@ class ReportSectionsTests {
 					"Rejected rows by rule", "Audits", "COG vintages loaded",
 					"COG vintage of each source (declared or detected)",
 					"Commune codes not mapped to the target geography", "Left out by harmonisation (totals)",
-					"Commune files whose codes had lost their leading zeros (repaired)", "Indicators for France");
+					"Commune files whose codes had lost their leading zeros (repaired)", "Indicators for France",
+					"Statistical secrecy (cells suppressed and information loss)");
 	}
 
 	@Test
