@@ -142,7 +142,7 @@ class DeclarativeMappingsIntegrationTests {
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.text("SELECT string_agg(source, ',' ORDER BY source) FROM geography.source_vintage"))
 				.isEqualTo("insee_comparateur,insee_donnees_communes,insee_grille_densite,insee_population_commune,"
-						+ "insee_populations_communes,insee_revenus_iris,sirene_etablissement");
+						+ "insee_populations_communes,insee_revenus_iris,partner_members,sirene_etablissement");
 			assertThat(warehouse
 				.count("SELECT total_amount FROM geography.unmapped_total WHERE source = 'insee_donnees_communes'"))
 				.isEqualTo(municipale);
