@@ -7,6 +7,7 @@ import fr.territoire.check.ConfigurationCheck;
 import fr.territoire.geography.GeographySql;
 import fr.territoire.normalise.StagingSql;
 import fr.territoire.project.ProjectConfiguration;
+import fr.territoire.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,9 +53,22 @@ class CheckCommand implements Callable<Integer> {
 			}
 			out.println(StagingSql.sql(mapping.get()) + ";");
 		}
+		printSchedules(configuration, out);
 		out.println("Configuration of " + project + " is valid" + (configuration.warnings().isEmpty() ? "."
 				: " (" + configuration.warnings().size() + " warning(s))."));
 		return ExitCodes.SUCCESS;
+	}
+
+	/** Each schedule with its next 5 fire times in its zone. */
+	private static void printSchedules(ProjectConfiguration configuration, PrintWriter out) {
+		java.time.Instant now = java.time.Instant.now();
+		for (Schedule schedule : configuration.schedules().schedules()) {
+			out.println("Schedule " + schedule.name() + " (" + schedule.shownAs() + "): " + schedule.job() + ", cron '"
+					+ schedule.cron().text() + "' in " + schedule.zone() + ", missed: " + schedule.missed().text()
+					+ ", max-duration: " + ((schedule.maxDuration() != null) ? schedule.maxDuration() : "none")
+					+ "; next 5 fire times:");
+			schedule.next(now, 5).forEach((time) -> out.println("  " + Schedule.format(time)));
+		}
 	}
 
 }

@@ -39,11 +39,22 @@ final class Contexts {
 	}
 
 	static ConfigurableApplicationContext start(HomeOptions homeOptions, @Nullable Path inbox) {
+		return start(homeOptions, inbox, List.of(), true);
+	}
+
+	/**
+	 * Starts the context with more Spring arguments; without Spring's shutdown hook when
+	 * the command handles SIGTERM itself (the scheduler stops its job first).
+	 */
+	static ConfigurableApplicationContext start(HomeOptions homeOptions, @Nullable Path inbox, List<String> more,
+			boolean shutdownHook) {
 		SpringApplication application = new SpringApplication(TerritoireApplication.class);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
-		List<String> arguments = homeOptions.springArguments(inbox);
+		application.setRegisterShutdownHook(shutdownHook);
+		List<String> arguments = new java.util.ArrayList<>(homeOptions.springArguments(inbox));
+		arguments.addAll(more);
 		try {
 			return application.run(arguments.toArray(String[]::new));
 		}

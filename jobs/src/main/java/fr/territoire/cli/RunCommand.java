@@ -48,6 +48,10 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--rerun", description = "Run again a date that already completed, as a new run.")
 	boolean rerun;
 
+	@Option(names = { "-p", "--parameter" }, paramLabel = "NAME=VALUE",
+			description = "A job parameter given to a new run (repeatable), e.g. -p step-millis=500 for noop.")
+	java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
 	@Spec
 	CommandSpec spec;
 
@@ -75,11 +79,13 @@ class RunCommand implements Callable<Integer> {
 			.write(home);
 		try (RunLock held = lock.get();
 				ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {
-			JobRunner.Outcome outcome = context.getBean(JobRunner.class).run(this.job, runDate, this.rerun, out);
+			JobRunner.Outcome outcome = context.getBean(JobRunner.class)
+				.run(this.job, runDate, this.rerun, this.parameters, out);
 			out.flush();
 			return switch (outcome.status()) {
 				case COMPLETED, ALREADY_COMPLETED -> ExitCodes.SUCCESS;
 				case UNKNOWN_JOB -> ErrorCode.BAD_USAGE.kind().exitCode();
+				case STOPPED -> ExitCodes.JOB_FAILED;
 				case FAILED -> ((outcome.failure() != null) ? outcome.failure() : ErrorCode.INTERNAL).kind().exitCode();
 			};
 		}

@@ -73,6 +73,21 @@ public class JobRunner {
 	 * @return the outcome
 	 */
 	public Outcome run(String jobName, LocalDate date, boolean rerun, PrintWriter out) throws IOException {
+		return run(jobName, date, rerun, Map.of(), out);
+	}
+
+	/**
+	 * Runs a job with parameters of its own.
+	 * @param jobName the job
+	 * @param date the run date (identifies the run)
+	 * @param rerun start a new run even if this date already completed
+	 * @param parameters job parameters added to a new run (not identifying it); a resumed
+	 * run keeps those of the run it resumes
+	 * @param out where to tell the user what happened
+	 * @return the outcome
+	 */
+	public Outcome run(String jobName, LocalDate date, boolean rerun, Map<String, String> parameters, PrintWriter out)
+			throws IOException {
 		Job job = this.jobs.values()
 			.stream()
 			.filter((candidate) -> candidate.getName().equals(jobName))
@@ -82,6 +97,12 @@ public class JobRunner {
 			out.println("Unknown job '" + jobName + "'. Known jobs: "
 					+ this.jobs.values().stream().map(Job::getName).sorted().toList());
 			return Outcome.of(Status.UNKNOWN_JOB);
+		}
+		for (String reserved : List.of("date", "inbox", "rerun")) {
+			if (parameters.containsKey(reserved)) {
+				throw new TerritoireException(ErrorCode.BAD_USAGE, null,
+						"the job parameter '" + reserved + "' is set by the runner (use --date, --inbox or --rerun)");
+			}
 		}
 		Optional<RunLock> lock = RunLock.tryAcquire(this.home.runLock());
 		if (lock.isEmpty()) {
@@ -95,8 +116,11 @@ public class JobRunner {
 		try (RunLock held = lock.get();
 				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date)) {
 			recoverCrashedExecutions(jobName, out);
-			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
+			JobParametersBuilder jobParameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
+			for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+				jobParameters.addString(parameter.getKey(), parameter.getValue(), false);
+			}
 			JobExecution last = lastExecution(jobName, date);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
@@ -104,26 +128,26 @@ public class JobRunner {
 							+ ", ended " + last.getEndTime() + "); nothing to do. Use --rerun to run it again.");
 					return Outcome.of(Status.ALREADY_COMPLETED);
 				}
-				parameters.addString("rerun", Instant.now().toString());
+				jobParameters.addString("rerun", Instant.now().toString());
 			}
 			else if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
-				parameters.addString("rerun", Instant.now().toString());
+				jobParameters.addString("rerun", Instant.now().toString());
 			}
 			else if (last != null) {
 				Optional<String> startAgain = rerun ? Optional.of("--rerun was given")
 						: startAgainReason(jobName, last, out);
 				if (startAgain.isPresent()) {
 					abandon(jobName, date, last, startAgain.get(), out);
-					parameters.addString("rerun", Instant.now().toString());
+					jobParameters.addString("rerun", Instant.now().toString());
 				}
 				else {
 					tell(out, "Resuming the " + jobName + " run of " + date + " (execution " + last.getId() + " ended "
 							+ last.getStatus() + ") at its failed step.");
-					parameters = new JobParametersBuilder(last.getJobParameters()).addString("inbox",
+					jobParameters = new JobParametersBuilder(last.getJobParameters()).addString("inbox",
 							this.home.inbox().toString(), false);
 				}
 			}
-			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
+			JobExecution execution = this.jobOperator.start(job, jobParameters.toJobParameters());
 			return report(execution, out);
 		}
 		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
@@ -133,6 +157,28 @@ public class JobRunner {
 			out.println("Cannot start " + jobName + ": " + ex.getMessage());
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
+	}
+
+	/**
+	 * Asks the executions of a job running in this process to stop at their next step
+	 * boundary ({@link JobOperator#stop}): the step running ends, the next does not
+	 * start, and the execution ends {@code STOPPED}, to resume when the same date runs
+	 * again.
+	 * @param jobName the job
+	 * @return whether an execution was asked to stop
+	 */
+	public boolean stop(String jobName) {
+		boolean asked = false;
+		for (JobExecution running : this.jobRepository.findRunningJobExecutions(jobName)) {
+			try {
+				asked |= this.jobOperator.stop(running);
+				logger.info("Execution {} of {} asked to stop at its next step boundary", running.getId(), jobName);
+			}
+			catch (org.springframework.batch.core.launch.JobExecutionNotRunningException ex) {
+				logger.debug("Execution {} is no longer running", running.getId());
+			}
+		}
+		return asked;
 	}
 
 	/**
@@ -216,6 +262,16 @@ public class JobRunner {
 				out.println("  report:    " + execution.getExecutionContext().getString("report.path"));
 			}
 			return Outcome.of(Status.COMPLETED);
+		}
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			out.println("Run STOPPED at a step boundary (execution " + execution.getId() + "); steps not completed: "
+					+ execution.getStepExecutions()
+						.stream()
+						.filter((step) -> step.getStatus() != BatchStatus.COMPLETED)
+						.map((step) -> step.getStepName() + " " + step.getStatus())
+						.toList()
+					+ ". Run the same command again: it resumes there.");
+			return Outcome.of(Status.STOPPED);
 		}
 		out.println("Run " + execution.getStatus() + " (execution " + execution.getId() + ").");
 		List<Throwable> failures = new ArrayList<>();
@@ -310,7 +366,10 @@ public class JobRunner {
 	/** How a run ended. */
 	public enum Status {
 
-		COMPLETED, ALREADY_COMPLETED, FAILED, UNKNOWN_JOB
+		COMPLETED, ALREADY_COMPLETED, FAILED, UNKNOWN_JOB,
+
+		/** Stopped at a step boundary (JobOperator#stop); the same date resumes it. */
+		STOPPED
 
 	}
 

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class Jobs {
 
 	/** Every job name. */
-	public static final Set<String> NAMES = Set.of(NightlyJobConfiguration.JOB_NAME);
+	public static final Set<String> NAMES = Set.of(NightlyJobConfiguration.JOB_NAME, NoopJobConfiguration.JOB_NAME);
 
 	private Jobs() {
 	}
