@@ -100,7 +100,7 @@ final class CronFields {
 					throw new IllegalArgumentException(
 							"its " + what + " '" + part + "' is a range with a step, which OnCalendar cannot say");
 				}
-				parts.add((range.equals("*") ? String.valueOf(min) : pad(range)) + "/" + step[1]);
+				parts.add(pad(range.equals("*") ? String.valueOf(min) : range) + "/" + step[1]);
 			}
 			else if (range.contains("-")) {
 				String[] bounds = range.split("-");
