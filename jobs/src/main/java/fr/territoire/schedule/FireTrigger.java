@@ -17,15 +17,29 @@ final class FireTrigger implements Trigger {
 
 	private final CronTrigger cron;
 
+	private final Cron expression;
+
+	private final ZoneId zone;
+
 	private volatile @Nullable Instant scheduled;
 
 	FireTrigger(Cron cron, ZoneId zone) {
 		this.cron = new CronTrigger(String.join(" ", cron.fields()), zone);
+		this.expression = cron;
+		this.zone = zone;
 	}
 
+	/**
+	 * The next fire time, always after the previous one (a task run a little early must
+	 * not fire the same time twice).
+	 */
 	@Override
 	public @Nullable Instant nextExecution(TriggerContext context) {
 		Instant next = this.cron.nextExecution(context);
+		Instant previous = this.scheduled;
+		if (next != null && previous != null && !next.isAfter(previous)) {
+			next = this.expression.next(previous, this.zone).toInstant();
+		}
 		this.scheduled = next;
 		return next;
 	}
