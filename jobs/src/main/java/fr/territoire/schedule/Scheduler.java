@@ -263,7 +263,7 @@ public final class Scheduler {
 	 * Asks the running job to stop, again every second until it has an execution to stop.
 	 */
 	private void askToStop(Current run) {
-		while (this.current.get() == run && !this.runs.stop(run.schedule().job())) {
+		while (this.current.get() == run && !stopAsked(run)) {
 			try {
 				Thread.sleep(1000);
 			}
@@ -271,6 +271,18 @@ public final class Scheduler {
 				Thread.currentThread().interrupt();
 				return;
 			}
+		}
+	}
+
+	private boolean stopAsked(Current run) {
+		try {
+			return this.runs.stop(run.schedule().job());
+		}
+		catch (RuntimeException ex) {
+			// the job repository may be busy (another command holds it for a moment): try
+			// again
+			logger.debug("Cannot ask the {} run to stop yet: {}", run.schedule().job(), ex.getMessage());
+			return false;
 		}
 	}
 
