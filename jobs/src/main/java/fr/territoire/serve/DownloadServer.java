@@ -42,6 +42,8 @@ public final class DownloadServer implements AutoCloseable {
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
+	private int port = -1;
+
 	private DownloadServer(Tomcat tomcat, Connector connector, PublishServlet servlet, Path baseFolder) {
 		this.tomcat = tomcat;
 		this.connector = connector;
@@ -64,6 +66,9 @@ public final class DownloadServer implements AutoCloseable {
 		connector.setPort(settings.port());
 		connector.setProperty("address", settings.bind());
 		connector.setThrowOnFailure(true);
+		// bound on start, not on init: what lets a graceful stop close the listening
+		// socket first
+		connector.setProperty("bindOnInit", "false");
 		connector.setXpoweredBy(false);
 		tomcat.setConnector(connector);
 		tomcat.getHost().setAutoDeploy(false);
@@ -78,6 +83,7 @@ public final class DownloadServer implements AutoCloseable {
 		DownloadServer server = new DownloadServer(tomcat, connector, servlet, baseFolder);
 		try {
 			tomcat.start();
+			server.port = connector.getLocalPort();
 		}
 		catch (LifecycleException | RuntimeException ex) {
 			server.stop();
@@ -89,7 +95,7 @@ public final class DownloadServer implements AutoCloseable {
 
 	/** The port listened on (the one chosen when 0 was asked). */
 	public int port() {
-		return this.connector.getLocalPort();
+		return this.port;
 	}
 
 	/** Blocks until the server is closed. */

@@ -49,13 +49,14 @@ final class ListingPage {
 		}
 		Path releases = folder.root().resolve(PublishFolder.RELEASES);
 		if (Files.isDirectory(releases)) {
-			for (Path release : children(releases)) {
+			List<Path> newestFirst = new ArrayList<>(children(releases));
+			java.util.Collections.reverse(newestFirst);
+			for (Path release : newestFirst) {
 				if (Files.isDirectory(release)) {
 					entries.add(entry(release, "releases/"));
 				}
 			}
 		}
-		entries.sort(Comparator.comparing(Listing.Entry::name, Comparator.reverseOrder()));
 		return render(new Listing("/", entries));
 	}
 

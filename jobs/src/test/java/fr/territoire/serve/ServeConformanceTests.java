@@ -419,6 +419,40 @@ class ServeConformanceTests {
 		}
 	}
 
+	// --- graceful stop
+
+	@Test
+	void aStopLetsTheDownloadUnderWayFinishAndRefusesNewConnections() throws Exception {
+		byte[] expected = Files.readAllBytes(fixture.release(PublishFixture.B).resolve("large.parquet"));
+		DownloadServer stopping = DownloadServer.start(new ServeSettings(fixture.publish(), "127.0.0.1", 0));
+		URI uri = URI.create("http://127.0.0.1:" + stopping.port() + "/latest/large.parquet");
+		HttpResponse<InputStream> download = CLIENT.send(HttpRequest.newBuilder(uri).build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		Thread stopper = new Thread(stopping::close);
+		try (InputStream body = download.body()) {
+			byte[] start = body.readNBytes(1 << 20);
+			stopper.start();
+			boolean refused = false;
+			for (int attempt = 0; attempt < 100 && !refused; attempt++) {
+				try (java.net.Socket probe = new java.net.Socket("127.0.0.1", stopping.port())) {
+					Thread.sleep(50);
+				}
+				catch (java.net.ConnectException ex) {
+					refused = true;
+				}
+			}
+			assertThat(refused).as("new connections refused while stopping").isTrue();
+			assertThat(stopper.isAlive()).as("the stop waits for the download").isTrue();
+			byte[] rest = body.readAllBytes();
+			byte[] received = new byte[start.length + rest.length];
+			System.arraycopy(start, 0, received, 0, start.length);
+			System.arraycopy(rest, 0, received, start.length, rest.length);
+			assertThat(received).isEqualTo(expected);
+		}
+		stopper.join(10_000);
+		assertThat(stopper.isAlive()).as("the stop ends once the download is done").isFalse();
+	}
+
 	// --- helpers
 
 	private static HttpRequest request(String path, String method, Map<String, String> headers) {
