@@ -419,6 +419,32 @@ class ServeConformanceTests {
 		}
 	}
 
+	@Test
+	void aDownloadFinishesWhenItsReleaseIsDeletedMeanwhile() throws Exception {
+		byte[] expected = Files.readAllBytes(fixture.release(PublishFixture.A).resolve("large.parquet"));
+		Path doomed = Files.createDirectories(fixture.release("2026-11-21-9"));
+		Files.write(doomed.resolve("large.parquet"), expected);
+		fixture.pointLatestAt("2026-11-21-9");
+		try {
+			HttpResponse<InputStream> download = CLIENT.send(request("/latest/large.parquet", "GET", Map.of()),
+					HttpResponse.BodyHandlers.ofInputStream());
+			try (InputStream body = download.body()) {
+				byte[] start = body.readNBytes(1 << 20);
+				fixture.pointLatestAt(PublishFixture.B);
+				Files.delete(doomed.resolve("large.parquet"));
+				Files.delete(doomed);
+				byte[] rest = body.readAllBytes();
+				byte[] received = new byte[start.length + rest.length];
+				System.arraycopy(start, 0, received, 0, start.length);
+				System.arraycopy(rest, 0, received, start.length, rest.length);
+				assertThat(received).isEqualTo(expected);
+			}
+		}
+		finally {
+			fixture.pointLatestAt(PublishFixture.B);
+		}
+	}
+
 	// --- graceful stop
 
 	@Test
