@@ -63,10 +63,11 @@ sealed interface ByteRange {
 				return new Part(Math.max(0, size - suffix), size - 1);
 			}
 			long first = parseNumber(from);
-			long last = to.isEmpty() ? size - 1 : parseNumber(to);
-			if (last < first) {
+			if (!to.isEmpty() && parseNumber(to) < first) {
+				// not a valid range: the header is ignored
 				return new Whole();
 			}
+			long last = to.isEmpty() ? size - 1 : parseNumber(to);
 			if (first >= size) {
 				return new Unsatisfiable();
 			}

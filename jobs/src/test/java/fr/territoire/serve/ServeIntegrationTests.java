@@ -83,6 +83,10 @@ class ServeIntegrationTests {
 			assertThat(release.headers().firstValue("Content-Length"))
 				.hasValue(Long.toString(Files.size(latest.resolve("manifest.json"))));
 
+			HttpResponse<String> listing = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/releases/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(listing.body()).contains("href=\"" + id + "/\"");
+
 			process.destroy();
 			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve ends on SIGTERM").isTrue();
 			assertThat(process.exitValue()).isEqualTo(143);
