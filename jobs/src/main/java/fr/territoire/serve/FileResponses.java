@@ -25,8 +25,18 @@ final class FileResponses {
 	void send(HttpServletRequest request, HttpServletResponse response, Path real, String cacheControl, boolean head)
 			throws IOException {
 		FileChannel channel;
+		java.nio.file.attribute.FileTime modified;
 		try {
 			channel = FileChannel.open(real, StandardOpenOption.READ);
+			try {
+				modified = Files.getLastModifiedTime(real);
+			}
+			catch (IOException ex) {
+				// removed (an old release deleted) between the two: as if it were already
+				// gone
+				channel.close();
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
 			Responses.text(response, HttpServletResponse.SC_NOT_FOUND, "Not found.", head);
@@ -34,7 +44,7 @@ final class FileResponses {
 		}
 		try (channel) {
 			long size = channel.size();
-			Validators validators = Validators.of(size, Files.getLastModifiedTime(real));
+			Validators validators = Validators.of(size, modified);
 			String name = real.getFileName().toString();
 			boolean compressible = MediaTypes.compressible(name);
 			response.setHeader("Accept-Ranges", "bytes");
