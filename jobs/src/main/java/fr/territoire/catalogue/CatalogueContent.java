@@ -65,7 +65,7 @@ final class CatalogueContent {
 				List<GlossaryEntry> entries = rows.stream()
 					.filter((row) -> row.get(0) != null)
 					.map((row) -> new GlossaryEntry(row.get(0), spec.labels().getOrDefault(row.get(0), ""),
-							(row.size() > 1 && row.get(1) != null) ? row.get(1) : ""))
+							(row.size() > 1 && row.get(1) != null) ? rows(row.get(1)) : ""))
 					.toList();
 				if (!entries.isEmpty()) {
 					glossary.add(new GlossaryGroup(group.name(), spec.title(),
@@ -77,6 +77,10 @@ final class CatalogueContent {
 			}
 		}
 		return glossary;
+	}
+
+	private static String rows(String count) {
+		return count.matches("[0-9]{1,18}") ? PageText.count(Long.parseLong(count)) : count;
 	}
 
 	/** The first rows of a dataset, in file order, every value as text. */

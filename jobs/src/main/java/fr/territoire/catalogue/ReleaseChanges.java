@@ -56,8 +56,8 @@ public record ReleaseChanges(@JsonProperty("previous_release") @Nullable String 
 		long rowsAfter = (now != null) ? now.rows() : 0;
 		long rowsBefore = (before != null) ? before.rows() : 0;
 		boolean bothRead = views.has(ReleaseViews.CURRENT, name) && views.has(ReleaseViews.PREVIOUS, name);
-		List<String> columnsNow = bothRead ? views.columns(ReleaseViews.CURRENT, name) : columns(now);
-		List<String> columnsBefore = bothRead ? views.columns(ReleaseViews.PREVIOUS, name) : columns(before);
+		List<String> columnsNow = columns(views, ReleaseViews.CURRENT, name, now);
+		List<String> columnsBefore = columns(views, ReleaseViews.PREVIOUS, name, before);
 		List<String> added = columnsNow.stream().filter((column) -> !columnsBefore.contains(column)).toList();
 		List<String> removed = columnsBefore.stream().filter((column) -> !columnsNow.contains(column)).toList();
 		List<String> key = (now != null) ? now.primaryKey() : List.of();
@@ -79,7 +79,15 @@ public record ReleaseChanges(@JsonProperty("previous_release") @Nullable String 
 				+ " AS a ANTI JOIN " + ReleaseViews.view(other, name) + " AS b ON " + on);
 	}
 
-	private static List<String> columns(PublishedRelease.@Nullable Dataset dataset) {
+	/**
+	 * The columns of a dataset: read from its Parquet files, else as its schema lists
+	 * them.
+	 */
+	private static List<String> columns(ReleaseViews views, String schema, String name,
+			PublishedRelease.@Nullable Dataset dataset) {
+		if (views.has(schema, name)) {
+			return views.columns(schema, name);
+		}
 		return (dataset != null) ? dataset.fields().stream().map(PublishedRelease.Field::name).toList() : List.of();
 	}
 
