@@ -69,6 +69,24 @@ public class CatalogueTasklet implements Tasklet {
 		}
 		PublishedRelease release = PublishedRelease.read(folder);
 		PublishedRelease previous = previous(id);
+		CataloguePage page = write(release, previous, this.charts, this.glossary);
+		step.setWriteCount(release.datasets().size());
+		logger.info("Catalogue of release {} written: {} ({} datasets, {} charts, changes against {})", id,
+				folder.resolve("index.html"), release.datasets().size(), page.charts().size(),
+				(previous != null) ? previous.id() : "no previous release");
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Writes the catalogue of a release into its folder.
+	 * @param release the release described
+	 * @param previous the release before it, null if none
+	 * @param charts the charts
+	 * @param glossary the glossary groups
+	 * @return what the pages show
+	 */
+	static CataloguePage write(PublishedRelease release, @Nullable PublishedRelease previous,
+			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary) throws IOException {
 		try (ReleaseViews views = ReleaseViews.open(release, previous)) {
 			ReleaseChanges changes = (previous != null) ? ReleaseChanges.compare(views, release, previous)
 					: ReleaseChanges.first();
@@ -76,15 +94,11 @@ public class CatalogueTasklet implements Tasklet {
 			for (PublishedRelease.Dataset dataset : release.datasets()) {
 				previews.put(dataset.name(), CatalogueContent.preview(views, dataset.name()));
 			}
-			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, this.charts),
-					CatalogueContent.glossary(views, this.glossary));
+			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, charts),
+					CatalogueContent.glossary(views, glossary));
 			new CataloguePages().write(page, previews);
-			step.setWriteCount(release.datasets().size());
-			logger.info("Catalogue of release {} written: {} ({} datasets, {} charts, changes against {})", id,
-					folder.resolve("index.html"), release.datasets().size(), page.charts().size(),
-					(previous != null) ? previous.id() : "no previous release");
+			return page;
 		}
-		return RepeatStatus.FINISHED;
 	}
 
 	/** The release {@code latest} points at, unless it is this one or unreadable. */
