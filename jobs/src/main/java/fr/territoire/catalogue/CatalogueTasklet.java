@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 
 import fr.territoire.config.Definition;
 import fr.territoire.config.TerritoireHome;
+import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
@@ -41,6 +42,8 @@ public class CatalogueTasklet implements Tasklet {
 
 	private final List<Definition<GlossarySpec>> glossary;
 
+	private final ReleaseViews.Limits limits;
+
 	/**
 	 * The catalogue step.
 	 * @param home the home, whose releases are described
@@ -48,10 +51,15 @@ public class CatalogueTasklet implements Tasklet {
 	 * names it)
 	 * @param charts the charts ({@code warehouse/charts/})
 	 * @param glossary the glossary groups ({@code warehouse/glossary/})
+	 * @param settings the warehouse's DuckDB settings, which the catalogue's DuckDB
+	 * follows (it spills beside the warehouse)
 	 */
 	public CatalogueTasklet(TerritoireHome home, BiFunction<String, Long, String> releaseId,
-			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary) {
+			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary,
+			TerritoireProperties.Warehouse settings) {
 		this.home = home;
+		this.limits = new ReleaseViews.Limits(settings.memoryLimit(), settings.threads(),
+				home.warehouseFolder().resolve("catalogue.tmp"));
 		this.releaseId = releaseId;
 		this.charts = List.copyOf(charts);
 		this.glossary = List.copyOf(glossary);
@@ -69,7 +77,7 @@ public class CatalogueTasklet implements Tasklet {
 		}
 		PublishedRelease release = PublishedRelease.read(folder);
 		PublishedRelease previous = previous(id);
-		CataloguePage page = write(release, previous, this.charts, this.glossary);
+		CataloguePage page = write(release, previous, this.charts, this.glossary, this.limits);
 		step.setWriteCount(release.datasets().size());
 		logger.info("Catalogue of release {} written: {} ({} datasets, {} charts, changes against {})", id,
 				folder.resolve("index.html"), release.datasets().size(), page.charts().size(),
@@ -83,11 +91,13 @@ public class CatalogueTasklet implements Tasklet {
 	 * @param previous the release before it, null if none
 	 * @param charts the charts
 	 * @param glossary the glossary groups
+	 * @param limits what its DuckDB may use
 	 * @return what the pages show
 	 */
 	static CataloguePage write(PublishedRelease release, @Nullable PublishedRelease previous,
-			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary) throws IOException {
-		try (ReleaseViews views = ReleaseViews.open(release, previous)) {
+			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary, ReleaseViews.Limits limits)
+			throws IOException {
+		try (ReleaseViews views = ReleaseViews.open(release, previous, limits)) {
 			ReleaseChanges changes = (previous != null) ? ReleaseChanges.compare(views, release, previous)
 					: ReleaseChanges.first();
 			Map<String, CatalogueContent.Preview> previews = new LinkedHashMap<>();

@@ -1,15 +1,20 @@
 package fr.territoire.catalogue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.warehouse.Sql;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory DuckDB where each dataset of a release is a view over its Parquet files:
@@ -17,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * for the one before it. The warehouse is not touched.
  */
 final class ReleaseViews implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReleaseViews.class);
 
 	static final String CURRENT = "release";
 
@@ -28,10 +35,16 @@ final class ReleaseViews implements AutoCloseable {
 		this.connection = connection;
 	}
 
-	static ReleaseViews open(PublishedRelease release, @Nullable PublishedRelease previous) {
+	static ReleaseViews open(PublishedRelease release, @Nullable PublishedRelease previous, Limits limits) {
 		try {
-			ReleaseViews views = new ReleaseViews(DriverManager.getConnection("jdbc:duckdb:"));
-			Sql.execute(views.connection, "configure the catalogue's DuckDB", "SET threads = 2");
+			Properties properties = new Properties();
+			properties.setProperty("autoinstall_known_extensions", "false");
+			properties.setProperty("autoload_known_extensions", "false");
+			ReleaseViews views = new ReleaseViews(DriverManager.getConnection("jdbc:duckdb:", properties));
+			Sql.execute(views.connection, "configure the catalogue's DuckDB",
+					"SET memory_limit = " + Sql.literal(limits.memoryLimit()) + "; SET threads = " + limits.threads()
+							+ "; SET preserve_insertion_order = true" + ((limits.spill() != null)
+									? "; SET temp_directory = " + Sql.literal(limits.spill().toString()) : ""));
 			views.create(CURRENT, release);
 			if (previous != null) {
 				views.create(PREVIOUS, previous);
@@ -78,12 +91,35 @@ final class ReleaseViews implements AutoCloseable {
 				continue;
 			}
 			String list = files.stream()
-				.map((file) -> Sql.literal(release.folder().resolve(file).toString()))
+				.map((file) -> release.folder().resolve(file))
+				.map((file) -> Files.isDirectory(file) ? file.resolve("**").resolve("*.parquet") : file)
+				.map((file) -> Sql.literal(file.toString()))
 				.collect(Collectors.joining(", ", "[", "]"));
-			Sql.execute(this.connection, "read " + release.id() + "/" + dataset.name(),
-					"CREATE VIEW " + view(schema, dataset.name()) + " AS SELECT * FROM read_parquet(" + list
-							+ ", hive_partitioning = false)");
+			try {
+				Sql.execute(this.connection, "read " + release.id() + "/" + dataset.name(),
+						"CREATE VIEW " + view(schema, dataset.name()) + " AS SELECT * FROM read_parquet(" + list + ")");
+			}
+			catch (TerritoireException ex) {
+				logger.warn("The Parquet files of {} in release {} cannot be read; its preview and changes are left "
+						+ "out: {}", dataset.name(), release.id(), ex.getMessage());
+			}
 		}
+	}
+
+	/**
+	 * What the catalogue's DuckDB may use.
+	 *
+	 * @param memoryLimit its memory limit, e.g. {@code 2GB}
+	 * @param threads its threads
+	 * @param spill the folder it spills to, null for DuckDB's default
+	 */
+	record Limits(String memoryLimit, int threads, @Nullable Path spill) {
+
+		/** Small limits for tests. */
+		static Limits small() {
+			return new Limits("512MB", 1, null);
+		}
+
 	}
 
 	@Override

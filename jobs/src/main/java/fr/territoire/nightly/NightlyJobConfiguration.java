@@ -139,7 +139,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
 			.next(steps.step("catalogue",
 					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
-							project.definitions(GlossarySpec.class))))
+							project.definitions(GlossarySpec.class), properties.warehouse())))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();

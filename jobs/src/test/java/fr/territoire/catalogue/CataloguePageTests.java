@@ -57,7 +57,8 @@ class CataloguePageTests {
 				new GlossarySpec("Sortes", "colonne kind", java.util.Map.of("0", "zéro", "1", "un")),
 				"select cast(kind as varchar) as code, count(*) as rows from release.things group by kind order by kind");
 
-		CataloguePage page = CatalogueTasklet.write(read, null, List.of(chart), List.of(glossary));
+		CataloguePage page = CatalogueTasklet.write(read, null, List.of(chart), List.of(glossary),
+				ReleaseViews.Limits.small());
 
 		assertThat(page.charts()).containsExactly(new CatalogueContent.Chart("kinds", "Choses par sorte", "", "bar", "",
 				List.of("0", "1", "2"), List.of(84.0, 83.0, 83.0)));
@@ -91,7 +92,7 @@ class CataloguePageTests {
 		}
 		assertThat(count).isEqualTo(100);
 
-		CatalogueTasklet.write(read, null, List.of(chart), List.of(glossary));
+		CatalogueTasklet.write(read, null, List.of(chart), List.of(glossary), ReleaseViews.Limits.small());
 		assertThat(Files.readString(this.release.resolve("index.html"))).isEqualTo(index);
 		try (var files = Files.list(this.release)) {
 			assertThat(files.map((file) -> file.getFileName().toString()).sorted()).containsExactly("assets",

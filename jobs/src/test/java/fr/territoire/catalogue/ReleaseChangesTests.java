@@ -86,7 +86,7 @@ class ReleaseChangesTests {
 	}
 
 	private static ReleaseChanges compare(PublishedRelease after, PublishedRelease before) {
-		try (ReleaseViews views = ReleaseViews.open(after, before)) {
+		try (ReleaseViews views = ReleaseViews.open(after, before, ReleaseViews.Limits.small())) {
 			return ReleaseChanges.compare(views, after, before);
 		}
 	}
