@@ -30,6 +30,9 @@ final class CatalogueContent {
 	/** Rows shown in a dataset's preview. */
 	static final int PREVIEW_ROWS = 100;
 
+	/** The dataset of the indicator definitions. */
+	static final String INDICATORS = "indicators";
+
 	private CatalogueContent() {
 	}
 
@@ -111,6 +114,22 @@ final class CatalogueContent {
 			throw new TerritoireException(ErrorCode.WAREHOUSE, Location.file(dataset),
 					"cannot read the preview of " + dataset + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The labels of the indicators, by id, from the release's {@code indicators} dataset
+	 * (none if it is not published).
+	 */
+	static Map<String, String> indicatorLabels(ReleaseViews views) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		if (views.has(ReleaseViews.CURRENT, INDICATORS)
+				&& views.columns(ReleaseViews.CURRENT, INDICATORS).containsAll(List.of("indicator_id", "label"))) {
+			for (List<String> row : Sql.queryRows(views.connection(), "SELECT indicator_id, label FROM "
+					+ ReleaseViews.view(ReleaseViews.CURRENT, INDICATORS) + " ORDER BY indicator_id")) {
+				labels.put(row.get(0), (row.get(1) != null) ? row.get(1) : "");
+			}
+		}
+		return labels;
 	}
 
 	/** The charts' data as the page embeds it. */

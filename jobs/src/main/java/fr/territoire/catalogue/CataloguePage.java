@@ -2,6 +2,7 @@ package fr.territoire.catalogue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,23 +16,29 @@ import org.jspecify.annotations.Nullable;
  * @param changed the datasets' changes, those that changed first
  * @param charts the charts of key indicators
  * @param glossary the codes the release uses
+ * @param indicatorLabels the indicators' labels, by id
  */
 record CataloguePage(PublishedRelease release, ReleaseChanges changes, List<DatasetView> datasets,
-		List<ChangeView> changed, List<CatalogueContent.Chart> charts, List<CatalogueContent.GlossaryGroup> glossary) {
+		List<ChangeView> changed, List<CatalogueContent.Chart> charts, List<CatalogueContent.GlossaryGroup> glossary,
+		Map<String, String> indicatorLabels) {
 
 	/** Moved indicators shown on the page; changes.json lists them all. */
 	static final int MOVES_SHOWN = 200;
 
 	static CataloguePage of(PublishedRelease release, ReleaseChanges changes, List<CatalogueContent.Chart> charts,
-			List<CatalogueContent.GlossaryGroup> glossary) {
+			List<CatalogueContent.GlossaryGroup> glossary, Map<String, String> indicatorLabels) {
 		List<DatasetView> datasets = release.datasets().stream().map(DatasetView::of).toList();
 		List<ChangeView> changed = changes.datasets().stream().map(ChangeView::of).toList();
-		return new CataloguePage(release, changes, datasets, changed, charts, glossary);
+		return new CataloguePage(release, changes, datasets, changed, charts, glossary, Map.copyOf(indicatorLabels));
 	}
 
 	/** The first moved indicators, in changes.json's order. */
 	public List<MoveView> moves() {
-		return this.changes.indicatorsMoved().stream().limit(MOVES_SHOWN).map(MoveView::of).toList();
+		return this.changes.indicatorsMoved()
+			.stream()
+			.limit(MOVES_SHOWN)
+			.map((move) -> MoveView.of(move, this.indicatorLabels.getOrDefault(move.indicatorId(), "")))
+			.toList();
 	}
 
 	/** How many moved indicators are not shown. */
@@ -119,11 +126,12 @@ record CataloguePage(PublishedRelease release, ReleaseChanges changes, List<Data
 	 * @param move the move
 	 * @param before the value before, as text (empty if none)
 	 * @param after the value now, as text (empty if none)
+	 * @param label the indicator's label, empty if unknown
 	 */
-	record MoveView(ReleaseChanges.IndicatorMove move, String before, String after) {
+	record MoveView(ReleaseChanges.IndicatorMove move, String before, String after, String label) {
 
-		static MoveView of(ReleaseChanges.IndicatorMove move) {
-			return new MoveView(move, text(move.before()), text(move.after()));
+		static MoveView of(ReleaseChanges.IndicatorMove move, String label) {
+			return new MoveView(move, text(move.before()), text(move.after()), label);
 		}
 
 		private static String text(@Nullable BigDecimal value) {

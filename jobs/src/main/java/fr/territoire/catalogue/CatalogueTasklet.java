@@ -105,7 +105,7 @@ public class CatalogueTasklet implements Tasklet {
 				previews.put(dataset.name(), CatalogueContent.preview(views, dataset.name()));
 			}
 			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, charts),
-					CatalogueContent.glossary(views, glossary));
+					CatalogueContent.glossary(views, glossary), CatalogueContent.indicatorLabels(views));
 			new CataloguePages().write(page, previews);
 			return page;
 		}

@@ -118,8 +118,10 @@ class ReleaseChangelogIntegrationTests {
 		String period = moves.get(0).get("period").asString();
 		String moveRow = row(page,
 				"<tr data-indicator=\"active_establishments\" data-period=\"" + period + "\" data-code=\"_T\"");
+		String label = column(release.resolve("indicators.csv"), "label")
+			.get(column(release.resolve("indicators.csv"), "indicator_id").indexOf("active_establishments"));
 		assertThat(cells(moveRow)).containsExactly("active_establishments", period, "_T", String.valueOf(activeBefore),
-				String.valueOf(activeBefore - DROPPED + 1));
+				String.valueOf(activeBefore - DROPPED + 1), label);
 	}
 
 	/**
