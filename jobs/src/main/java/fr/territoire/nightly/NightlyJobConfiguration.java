@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.territoire.audit.AuditTasklet;
+import fr.territoire.catalogue.CatalogueTasklet;
+import fr.territoire.catalogue.ChartSpec;
+import fr.territoire.catalogue.GlossarySpec;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
@@ -29,6 +32,7 @@ import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PromotionTasklet;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.publish.ReleaseHousekeeping;
+import fr.territoire.publish.Releases;
 import fr.territoire.report.RunReportTasklet;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.ModelLayerTasklet;
@@ -50,9 +54,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
  * per source) → geography → history → model → audit → secrecy → indicators → peers →
- * public → audit.public → disclosure → publish → report → promote. Audits run after the
- * layer they declare: up to marts in {@code audit}, after indicators or public in
- * {@code audit.public}. Every step is a tasklet running set-based SQL in DuckDB; every
+ * public → audit.public → disclosure → publish → catalogue → report → promote. Audits run
+ * after the layer they declare: up to marts in {@code audit}, after indicators or public
+ * in {@code audit.public}. Every step is a tasklet running set-based SQL in DuckDB; every
  * step is idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
@@ -133,6 +137,9 @@ public class NightlyJobConfiguration {
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
+			.next(steps.step("catalogue",
+					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
+							project.definitions(GlossarySpec.class), properties.warehouse())))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
