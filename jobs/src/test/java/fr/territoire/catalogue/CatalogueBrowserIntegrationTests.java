@@ -20,10 +20,13 @@ import java.util.TreeMap;
 
 import fr.territoire.support.HeadlessChromium;
 import fr.territoire.support.SampleNightly;
+import fr.territoire.support.ServedHome;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -38,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalogue of the samples' release opened in a real headless Chromium (issue 14,
  * item 6): the datasets listed are the data package's resources, the charts are drawn by
  * ECharts with the values of the published files, a dataset page opens from its link with
- * 100 preview rows, and a downloaded file has the SHA-256 the page shows.
+ * 100 preview rows, and a downloaded file has the SHA-256 the page shows. The page is
+ * opened through {@code territoire serve}, as users reach it.
  */
 class CatalogueBrowserIntegrationTests {
 
@@ -46,17 +50,24 @@ class CatalogueBrowserIntegrationTests {
 
 	private static Path release;
 
+	private static ServedHome server;
+
 	@BeforeAll
-	static void publish() throws IOException {
+	static void publishAndServe(@TempDir Path scratch) throws Exception {
 		release = SampleNightly.release().toRealPath();
+		server = ServedHome.start(release.getParent().getParent().getParent(), scratch);
 	}
 
-	/**
-	 * The address of the catalogue page: the release's file for now; the integrator
-	 * switches it to {@code territoire serve}.
-	 */
+	@AfterAll
+	static void stopServing() throws InterruptedException {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	/** The address of the catalogue page, served by {@code territoire serve}. */
 	private static String catalogueUrl() {
-		return release.resolve("index.html").toUri().toString();
+		return server.url("releases/" + release.getFileName() + "/index.html");
 	}
 
 	@Test
