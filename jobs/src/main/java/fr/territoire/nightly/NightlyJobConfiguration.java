@@ -28,6 +28,7 @@ import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PromotionTasklet;
 import fr.territoire.publish.PublishTasklet;
+import fr.territoire.publish.PublishedSecrecy;
 import fr.territoire.publish.ReleaseHousekeeping;
 import fr.territoire.report.RunReportTasklet;
 import fr.territoire.warehouse.ModelCatalog;
@@ -132,7 +133,10 @@ public class NightlyJobConfiguration {
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
-			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
+			.next(steps.step("publish",
+					new PublishTasklet(warehouse, project.requiredPublication(), models,
+							new PublishedSecrecy(project.secrecy().minUnits(), project.secrecy().dominance(),
+									project.secrecy().secondary(), project.secrecy().method()))))
 			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
