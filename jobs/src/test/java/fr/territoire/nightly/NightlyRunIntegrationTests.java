@@ -69,7 +69,7 @@ class NightlyRunIntegrationTests {
 				.isZero();
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting"))
 				.isEqualTo(SampleExpectations.sampleInputFiles())
-				.isEqualTo(9);
+				.isEqualTo(10);
 		}
 	}
 
