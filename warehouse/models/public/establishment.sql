@@ -4,8 +4,14 @@
 --   'P' natural persons and units without legal personality (1000, 2xxx), or of unknown legal category
 --   (no legal-unit stock): also the enseignes and the trade name.
 -- Activity, headcount band, administrative status, legal category and commune stay public; aggregates count them.
+-- Each establishment carries the EPCI, département and région of its commune (target COG vintage), so a reader can
+-- select a territory's establishments, and the release sorts them by place for Parquet statistics to prune.
 with establishments as (
     select * from core.establishment
+),
+
+communes as (
+    select * from core.commune
 ),
 
 masking as (
@@ -16,12 +22,25 @@ masking as (
     from establishments
 ),
 
+placed as (
+    select
+        m.*,
+        c.epci_code,
+        c.departement_code,
+        c.region_code
+    from masking m
+    left join communes c on c.commune_code = m.commune_code
+),
+
 final as (
     select
         siret,
         siren,
         nic,
         commune_code,
+        epci_code,
+        departement_code,
+        region_code,
         commune_code_as_published,
         is_foreign,
         code_pays_etranger,
@@ -54,7 +73,7 @@ final as (
         case when not hides_address then libelle_cedex end as libelle_cedex,
         case when not hides_address then coordonnee_lambert_abscisse end as coordonnee_lambert_abscisse,
         case when not hides_address then coordonnee_lambert_ordonnee end as coordonnee_lambert_ordonnee
-    from masking
+    from placed
 )
 
 select * from final

@@ -1,7 +1,8 @@
 -- Published: aggregates only (register units are counted, never shown). Statistical secrecy is applied here, once,
 -- for every output: a row whose status is secret_primary or secret_secondary keeps its place (it is counted, never
 -- omitted) but its value, numerator, denominator, ranks and references are empty (never zero). The true values stay
--- in mart.indicator_value for authorised analysts.
+-- in mart.indicator_value for authorised analysts. The numerator is a sum of counts (establishments, inhabitants,
+-- euros): published as an integer, and a fractional one stops the run rather than being rounded.
 with source as (
     select * from mart.indicator_value
 ),
@@ -15,7 +16,11 @@ final as (
         period,
         dimension,
         dimension_code,
-        case when secret then null else numerator end as numerator,
+        case
+            when secret then null
+            when numerator = round(numerator) then cast(numerator as bigint)
+            else error('indicator ' || indicator_id || ': numerator ' || numerator || ' is not a whole number')
+        end as numerator,
         case when secret then null else denominator end as denominator,
         case when secret then null else value end as value,
         status,

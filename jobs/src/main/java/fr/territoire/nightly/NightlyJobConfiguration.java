@@ -31,6 +31,7 @@ import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PromotionTasklet;
 import fr.territoire.publish.PublishTasklet;
+import fr.territoire.publish.PublishedSecrecy;
 import fr.territoire.publish.ReleaseHousekeeping;
 import fr.territoire.publish.Releases;
 import fr.territoire.report.RunReportTasklet;
@@ -136,7 +137,10 @@ public class NightlyJobConfiguration {
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
-			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
+			.next(steps.step("publish",
+					new PublishTasklet(warehouse, project.requiredPublication(), models,
+							new PublishedSecrecy(project.secrecy().minUnits(), project.secrecy().dominance(),
+									project.secrecy().secondary(), project.secrecy().method()))))
 			.next(steps.step("catalogue",
 					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
 							project.definitions(GlossarySpec.class), properties.warehouse())))

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * {@code datapackage.json}: the release described as a Frictionless Data Package, each
- * file a resource with its Table Schema, licence and source, readable by Validata,
- * CSVLint-like tools and data catalogues.
+ * {@code datapackage.json}: the release described as a Frictionless Tabular Data Package,
+ * each file a resource with its Table Schema (types, French titles and descriptions,
+ * constraints, primary and foreign keys, missing values), row count, size and SHA-256;
+ * the package with its licence, sources and their editions, the secrecy rules applied,
+ * update frequency, temporal and spatial coverage, and the tables left out.
  */
 final class DataPackage {
 
@@ -16,38 +20,86 @@ final class DataPackage {
 	}
 
 	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest,
-			Map<String, List<TableSchemas.Field>> schemas) {
+			Map<String, TableSchemas.Schema> schemas, PublishedSecrecy secrecy) {
 		Map<String, Object> dataPackage = new LinkedHashMap<>();
+		dataPackage.put("profile", "tabular-data-package");
 		dataPackage.put("name", "territoire-" + manifest.id());
 		dataPackage.put("title", spec.title());
-		dataPackage.put("description", spec.description());
+		dataPackage.put("description", spec.description().strip());
 		dataPackage.put("version", manifest.id());
 		dataPackage.put("created", manifest.createdAt());
-		dataPackage.put("licenses", List
-			.of(Map.of("title", spec.licence(), "path", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/")));
-		dataPackage.put("sources", List.of(Map.of("title", spec.attribution())));
+		dataPackage.put("keywords", List.of("territoires", "communes", "EPCI", "départements", "régions", "SIRENE",
+				"établissements", "indicateurs", "COG"));
+		dataPackage.put("licenses",
+				List.of(Map.of("name", spec.licenceName(), "path", spec.licenceUrl(), "title", spec.licence())));
+		List<Map<String, Object>> sources = new ArrayList<>();
+		for (ReleaseManifest.Source source : manifest.sources()) {
+			Map<String, Object> described = new LinkedHashMap<>();
+			described.put("title", source.title() + " — " + source.edition());
+			described.put("name", source.source());
+			described.put("edition", source.edition());
+			sources.add(described);
+		}
+		dataPackage.put("sources", sources);
+		dataPackage.put("contributors", List.of(Map.of("title", spec.publisher(), "role", "publisher")));
+		dataPackage.put("attribution", spec.attribution());
+		dataPackage.put("update_frequency", spec.frequency().toLowerCase(java.util.Locale.ROOT));
+		dataPackage.put("temporal_coverage",
+				Map.of("start", manifest.temporal().start(), "end", manifest.temporal().end()));
+		dataPackage.put("spatial_coverage", Map.of("name", spec.spatial(), "uri", spec.spatialUri()));
+		dataPackage.put("geography_vintage", manifest.geographyVintage());
+		dataPackage.put("secrecy", secrecy.describe());
+		dataPackage.put("absent_resources", manifest.absent());
+		Set<String> published = manifest.tables().stream().map(ReleaseManifest.Table::name).collect(Collectors.toSet());
 		List<Map<String, Object>> resources = new ArrayList<>();
 		for (ReleaseManifest.Table table : manifest.tables()) {
+			TableSchemas.Schema schema = schemas.get(table.name());
 			for (ReleaseManifest.File file : table.files()) {
-				Map<String, Object> resource = new LinkedHashMap<>();
-				resource.put("name", table.name() + "-" + file.format());
-				resource.put("path", file.path());
-				resource.put("format", file.format());
-				resource.put("mediatype", file.format().equals("csv") ? "text/csv" : "application/vnd.apache.parquet");
-				if (file.format().equals("csv")) {
-					resource.put("encoding", "utf-8");
-					resource.put("dialect", Map.of("delimiter", ",", "quoteChar", "\"", "header", true));
-				}
-				resource.put("description", table.description());
-				resource.put("bytes", file.bytes());
-				resource.put("hash", "sha256:" + file.sha256());
-				resource.put("rows", table.rows());
-				resource.put("schema", Map.of("fields", schemas.get(table.name())));
-				resources.add(resource);
+				resources
+					.add(resource(table, file, published(schema, published).forFormat(file.format(), table.name())));
 			}
 		}
 		dataPackage.put("resources", resources);
 		return dataPackage;
+	}
+
+	private static Map<String, Object> resource(ReleaseManifest.Table table, ReleaseManifest.File file,
+			TableSchemas.Schema schema) {
+		Map<String, Object> resource = new LinkedHashMap<>();
+		resource.put("name", table.name() + "-" + file.format());
+		resource.put("title", table.title() + " (" + file.format().toUpperCase(java.util.Locale.ROOT) + ")");
+		resource.put("profile", "tabular-data-resource");
+		resource.put("path", file.path());
+		resource.put("format", file.format());
+		resource.put("mediatype", mediaType(file.format()));
+		if (file.format().equals("csv")) {
+			resource.put("encoding", "utf-8");
+			resource.put("dialect", Map.of("delimiter", ",", "quoteChar", "\"", "doubleQuote", true, "header", true,
+					"lineTerminator", "\n"));
+		}
+		resource.put("description", table.description().strip());
+		resource.put("bytes", file.bytes());
+		resource.put("hash", "sha256:" + file.sha256());
+		resource.put("rows", table.rows());
+		resource.put("schema", schema);
+		return resource;
+	}
+
+	/** The schema without foreign keys to tables left out of the release. */
+	private static TableSchemas.Schema published(TableSchemas.Schema schema, Set<String> tables) {
+		return new TableSchemas.Schema(schema.fields(), schema.primaryKey(),
+				schema.foreignKeys().stream().filter((key) -> tables.contains(key.reference().resource())).toList(),
+				schema.missingValues());
+	}
+
+	/** The IANA media type of a file format of the release. */
+	static String mediaType(String format) {
+		return switch (format) {
+			case "csv" -> "text/csv";
+			case "parquet" -> "application/vnd.apache.parquet";
+			case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+			default -> "application/octet-stream";
+		};
 	}
 
 }

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.config.FileHash;
 import fr.territoire.warehouse.ModelCatalog;
+import fr.territoire.warehouse.ModelRunner;
 import fr.territoire.warehouse.Sql;
 import fr.territoire.warehouse.WarehouseSession;
 import org.duckdb.DuckDBConnection;
@@ -46,10 +49,18 @@ public class PublishTasklet implements Tasklet {
 
 	private final ModelCatalog models;
 
-	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec, ModelCatalog models) {
+	private final PublishedSecrecy secrecy;
+
+	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec, ModelCatalog models,
+			PublishedSecrecy secrecy) {
 		this.warehouse = warehouse;
 		this.spec = spec;
 		this.models = models;
+		this.secrecy = secrecy;
+	}
+
+	public PublishTasklet(WarehouseSession warehouse, PublicationSpec spec, ModelCatalog models) {
+		this(warehouse, spec, models, PublishedSecrecy.DEFAULTS);
 	}
 
 	@Override
@@ -64,16 +75,37 @@ public class PublishTasklet implements Tasklet {
 		deleteRecursively(release);
 		Files.createDirectories(partial);
 		DuckDBConnection connection = this.warehouse.connection();
+		List<ReleaseManifest.Input> inputs = inputs(connection);
+		Set<String> given = inputs.stream().map(ReleaseManifest.Input::source).collect(Collectors.toSet());
 		List<ReleaseManifest.Table> tables = new ArrayList<>();
+		List<ReleaseManifest.Absent> absent = new ArrayList<>();
+		List<PublicationSpec.PublishedTable> published = new ArrayList<>();
 		for (PublicationSpec.PublishedTable table : this.spec.tables()) {
+			if (table.needsSource() != null && !given.contains(table.needsSource())) {
+				absent.add(new ReleaseManifest.Absent(table.name(), title(table),
+						PublishedColumns.description(table, this.models).strip(), table.needsSource(),
+						"aucun fichier de la source " + table.needsSource() + " n'a été fourni"));
+				logger.info("{} left out of the release: no file of {} was given", table.name(), table.needsSource());
+				continue;
+			}
+			if (Boolean.TRUE.equals(table.rebuild())) {
+				PublishedColumns.model(table, this.models).ifPresent((model) -> ModelRunner.build(connection, model));
+			}
 			tables.add(write(connection, partial, table));
+			published.add(table);
 		}
-		ReleaseManifest manifest = new ReleaseManifest(id, this.spec.title(), this.spec.description(),
+		ReleaseManifest manifest = new ReleaseManifest(id, this.spec.title(), this.spec.description().strip(),
 				Instant.now().toString(), runDate, step.getJobExecutionId(), this.spec.licence(),
-				this.spec.attribution(), geographyVintage(connection), inputs(connection), tables);
+				this.spec.attribution(), geographyVintage(connection), inputs, tables, absent, sources(connection),
+				temporal(connection));
 		JSON.writeValue(partial.resolve("manifest.json").toFile(), manifest);
+		Map<String, TableSchemas.Schema> schemas = new LinkedHashMap<>();
+		for (PublicationSpec.PublishedTable table : published) {
+			schemas.put(table.name(), TableSchemas.read(connection, table, this.models));
+		}
 		JSON.writeValue(partial.resolve("datapackage.json").toFile(),
-				DataPackage.describe(this.spec, manifest, TableSchemas.read(connection, this.spec, this.models)));
+				DataPackage.describe(this.spec, manifest, schemas, this.secrecy));
+		JSON.writeValue(partial.resolve("catalog.jsonld").toFile(), CatalogJsonLd.describe(this.spec, manifest));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
 		step.getExecutionContext().putString("release.id", id);
@@ -103,8 +135,43 @@ public class PublishTasklet implements Tasklet {
 							+ parquetRows + " and " + csv.getFileName() + " has " + csvRows
 							+ "; the release is not published");
 		}
-		return new ReleaseManifest.Table(table.name(), PublishedColumns.description(table, this.models), rows,
+		List<ReleaseManifest.File> files = new ArrayList<>(
 				List.of(file(folder, parquet, "parquet"), file(folder, csv, "csv")));
+		if (rows <= XlsxWriter.MAX_ROWS) {
+			Path xlsx = folder.resolve(table.name() + ".xlsx");
+			long xlsxRows = XlsxWriter.write(connection, query, table.name(), xlsx);
+			if (xlsxRows != rows) {
+				throw new TerritoireException(ErrorCode.RELEASE_VERIFICATION, "table " + table.from() + " has " + rows
+						+ " rows but " + xlsx.getFileName() + " has " + xlsxRows + "; the release is not published");
+			}
+			files.add(file(folder, xlsx, "xlsx"));
+		}
+		return new ReleaseManifest.Table(table.name(), PublishedColumns.description(table, this.models).strip(), rows,
+				files, title(table));
+	}
+
+	private static String title(PublicationSpec.PublishedTable table) {
+		return (table.title() != null) ? table.title() : table.name();
+	}
+
+	/** The sources and their editions, from the public layer's {@code release_source}. */
+	private static List<ReleaseManifest.Source> sources(DuckDBConnection connection) {
+		return Sql
+			.queryRows(connection,
+					"SELECT source, title, edition, files FROM public.release_source ORDER BY files = 0, source")
+			.stream()
+			.map((row) -> new ReleaseManifest.Source(row.get(0), row.get(1), row.get(2), Long.parseLong(row.get(3))))
+			.toList();
+	}
+
+	/** The first and last periods of the published indicator values. */
+	private static ReleaseManifest.Temporal temporal(DuckDBConnection connection) {
+		List<String> row = Sql
+			.queryRows(connection,
+					"SELECT coalesce(cast(min(period) AS VARCHAR), ''), coalesce(cast(max(period) AS VARCHAR), '') "
+							+ "FROM public.indicator_value")
+			.get(0);
+		return new ReleaseManifest.Temporal(row.get(0), row.get(1));
 	}
 
 	/**
@@ -139,6 +206,7 @@ public class PublishTasklet implements Tasklet {
 		}
 		sums.append(FileHash.sha256(folder.resolve("manifest.json"))).append("  manifest.json\n");
 		sums.append(FileHash.sha256(folder.resolve("datapackage.json"))).append("  datapackage.json\n");
+		sums.append(FileHash.sha256(folder.resolve("catalog.jsonld"))).append("  catalog.jsonld\n");
 		Files.writeString(folder.resolve("SHA256SUMS"), sums);
 	}
 

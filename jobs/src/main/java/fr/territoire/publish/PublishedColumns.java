@@ -58,7 +58,17 @@ public final class PublishedColumns {
 	public static List<Problem> problems(PublicationSpec spec, ModelCatalog models,
 			java.util.function.Function<SqlModel, List<String>> columnsOf) {
 		List<Problem> problems = new ArrayList<>();
+		List<String> names = spec.tables().stream().map(PublicationSpec.PublishedTable::name).toList();
 		for (PublicationSpec.PublishedTable table : spec.tables()) {
+			for (PublicationSpec.ForeignKey key : table.foreignKeys()) {
+				if (!names.contains(key.table())) {
+					problems
+						.add(Problem.of("warehouse/publish.yaml",
+								"table " + table.name() + " has a foreign key to " + key.table()
+										+ ", which is not a published table",
+								"name one of: " + String.join(", ", names)));
+				}
+			}
 			Optional<SqlModel> model = model(table, models);
 			if (model.isEmpty()) {
 				problems.add(Problem.of("warehouse/publish.yaml",

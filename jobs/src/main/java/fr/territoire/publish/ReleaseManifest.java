@@ -20,16 +20,53 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param geographyVintage the COG vintage every territory code refers to
  * @param inputs the input files, with their checksums
  * @param tables the published tables
+ * @param absent the tables left out because their source was not given
+ * @param sources the sources with their editions
+ * @param temporal the periods the indicators cover
  */
 public record ReleaseManifest(String id, String title, String description, @JsonProperty("created_at") String createdAt,
 		@JsonProperty("run_date") String runDate, @JsonProperty("job_execution_id") long jobExecutionId, String licence,
 		String attribution, @JsonProperty("geography_vintage") String geographyVintage, List<Input> inputs,
-		List<Table> tables) {
+		List<Table> tables, List<Absent> absent, List<Source> sources, Temporal temporal) {
 
 	public ReleaseManifest {
 		Objects.requireNonNull(id, "id is null");
 		inputs = List.copyOf(inputs);
 		tables = List.copyOf(tables);
+		absent = List.copyOf(absent);
+		sources = List.copyOf(sources);
+	}
+
+	/**
+	 * A table of the publication left out of this release.
+	 *
+	 * @param name the table name
+	 * @param title its title
+	 * @param description what a row would be
+	 * @param source the mapping source it needs
+	 * @param reason why it is absent, in French
+	 */
+	public record Absent(String name, String title, String description, String source, String reason) {
+	}
+
+	/**
+	 * A source of the release.
+	 *
+	 * @param source the mapping source (or {@code naf})
+	 * @param title the producer and source
+	 * @param edition its edition or date
+	 * @param files how many files were read
+	 */
+	public record Source(String source, String title, String edition, long files) {
+	}
+
+	/**
+	 * The periods covered.
+	 *
+	 * @param start the first year
+	 * @param end the last year
+	 */
+	public record Temporal(String start, String end) {
 	}
 
 	/**
@@ -50,15 +87,16 @@ public record ReleaseManifest(String id, String title, String description, @Json
 	 * @param description what a row is
 	 * @param rows the row count, equal in every file
 	 * @param files its files
+	 * @param title its title
 	 */
-	public record Table(String name, String description, long rows, List<File> files) {
+	public record Table(String name, String description, long rows, List<File> files, String title) {
 	}
 
 	/**
 	 * A file of the release.
 	 *
 	 * @param path the path within the release
-	 * @param format parquet or csv
+	 * @param format parquet, csv or xlsx
 	 * @param bytes its size
 	 * @param sha256 its checksum
 	 */

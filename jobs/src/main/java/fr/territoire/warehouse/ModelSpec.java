@@ -84,6 +84,11 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 		this(description, grain, source, dependsOn, columns, null, null, null, null);
 	}
 
+	/** A column of the YAML, if it describes it. */
+	public java.util.Optional<Column> column(String name) {
+		return this.columns.stream().filter((column) -> column.name().equals(name)).findFirst();
+	}
+
 	/** The description of a column, if the YAML gives one. */
 	public java.util.Optional<String> columnDescription(String name) {
 		return this.columns.stream()
@@ -96,19 +101,31 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 	 * A column's description and tests.
 	 *
 	 * @param name the column name
+	 * @param title a short human title (published tables: the Table Schema's field title)
 	 * @param description what it means
+	 * @param pattern a regular expression every non-empty value matches (published
+	 * tables: the Table Schema's {@code pattern} constraint)
 	 * @param tests what must hold of its values, run as audits after the model's layer
 	 */
-	public record Column(String name, String description, @Nullable List<ColumnTest> tests) {
+	public record Column(String name, @Nullable String title, String description, @Nullable String pattern,
+			@Nullable List<ColumnTest> tests) {
 
+		@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 		public Column {
 			Objects.requireNonNull(name, "column name is required");
 			Objects.requireNonNull(description, "column description is required");
 			tests = (tests != null) ? List.copyOf(tests) : List.of();
+			if (pattern != null) {
+				java.util.regex.Pattern.compile(pattern);
+			}
+		}
+
+		public Column(String name, String description, @Nullable List<ColumnTest> tests) {
+			this(name, null, description, null, tests);
 		}
 
 		public Column(String name, String description) {
-			this(name, description, null);
+			this(name, null, description, null, null);
 		}
 
 	}

@@ -99,6 +99,9 @@ class DeclaredGeographyIntegrationTests {
 		SampleExpectations.copyConfiguration(project);
 		Files.writeString(project.resolve("mappings/partner_implantations.yaml"), MAPPING);
 		SampleExpectations.copySamples(inbox);
+		// no legal-unit stock: the release leaves legal_units out (see
+		// leavesOutTheTableWhoseSourceWasNotGiven)
+		Files.delete(inbox.resolve("sirene/StockUniteLegale_utf8_entzheim.csv"));
 		writeWorkbook(inbox.resolve(WORKBOOK));
 		readCog2026();
 		exitCode = SampleExpectations.runNightlyIn(project, "2026-11-24", home, inbox);
@@ -110,6 +113,26 @@ class DeclaredGeographyIntegrationTests {
 		try (var files = Files.walk(project.resolve("warehouse"))) {
 			assertThat(files.map(Path::toString).filter((name) -> name.contains("implantations"))).isEmpty();
 		}
+	}
+
+	@Test
+	void leavesOutTheTableWhoseSourceWasNotGiven() throws IOException {
+		Path release = home.resolve("publish/latest").toRealPath();
+		try (var files = Files.list(release)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.filteredOn((name) -> name.startsWith("legal_units"))
+				.isEmpty();
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode absent = json.readTree(release.resolve("manifest.json").toFile()).get("absent");
+		assertThat(absent).hasSize(1);
+		assertThat(absent.get(0).get("name").asString()).isEqualTo("legal_units");
+		assertThat(absent.get(0).get("source").asString()).isEqualTo("sirene_unite_legale");
+		JsonNode dataPackage = json.readTree(release.resolve("datapackage.json").toFile());
+		assertThat(dataPackage.get("absent_resources").get(0).get("name").asString()).isEqualTo("legal_units");
+		List<String> resources = new ArrayList<>();
+		dataPackage.get("resources").forEach((resource) -> resources.add(resource.get("name").asString()));
+		assertThat(resources).contains("establishments-csv").noneMatch((name) -> name.startsWith("legal_units"));
 	}
 
 	@Test

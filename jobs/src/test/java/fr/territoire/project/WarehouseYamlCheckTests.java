@@ -27,12 +27,12 @@ class WarehouseYamlCheckTests {
 	void tellsThePublishedColumnsOfPublicModelsWithoutData() {
 		ModelCatalog models = ModelCatalog.load(PROJECT);
 		ModelColumns columns = new ModelColumns(models);
-		assertThat(columns.of(publicModel(models, "territory"))).containsExactly("level", "level_order", "code",
-				"name");
+		assertThat(columns.of(publicModel(models, "territory"))).containsExactly("level", "level_order", "code", "name",
+				"epci_code", "epci_name", "departement_code", "departement_name", "region_code", "region_name");
 		assertThat(columns.of(publicModel(models, "commune_measure"))).containsExactly("commune_code", "commune_name",
 				"period", "active_establishments", "active_employer_establishments", "active_naf_rev2",
 				"partner_members", "population_municipale");
-		assertThat(columns.of(publicModel(models, "establishment"))).hasSize(36)
+		assertThat(columns.of(publicModel(models, "establishment"))).hasSize(39)
 			.startsWith("siret", "siren", "nic")
 			.endsWith("coordonnee_lambert_abscisse", "coordonnee_lambert_ordonnee");
 		// mart.indicator is built by the indicators step, not by a model: checked at
@@ -46,7 +46,9 @@ class WarehouseYamlCheckTests {
 		SampleExpectations.copyConfiguration(project);
 		Path yaml = project.resolve("warehouse/models/public/establishment.yaml");
 		Files.writeString(yaml, Files.readString(yaml)
-			.replace("  - name: libelle_voie\n    description: street name (empty for P units)\n", ""));
+			.replace(
+					"  - name: libelle_voie\n    title: Libellé de voie\n    description: nom de la voie (vide pour les unités P)\n",
+					""));
 		assertThat(ProjectConfiguration.load(project, Jobs.NAMES).errors())
 			.extracting(Problem::file, Problem::message, Problem::isError)
 			.containsExactly(tuple("warehouse/models/public/establishment.yaml",

@@ -209,10 +209,35 @@ class DiffusionIntegrationTests {
 			List<Map<String, String>> rows = file.toString().endsWith(".csv") ? read(file) : ParquetFiles.rows(file);
 			leaks.addAll(leaks(file.getFileName().toString(), rows, distinctive, unitRowsChecked));
 		}
+		// the workbooks of the tables of register units, read with POI
+		for (String table : List.of("establishments", "legal_units")) {
+			Path workbook = release.resolve(table + ".xlsx");
+			leaks.addAll(leaks(workbook.getFileName().toString(), readXlsx(workbook), distinctive, unitRowsChecked));
+		}
 		assertThat(leaks).as("masked values found in the release").isEmpty();
-		// both formats of the establishments list every 'P' establishment
-		assertThat(unitRowsChecked[0]).isGreaterThanOrEqualTo(2 * partiallyDiffusibleEstablishments);
+		// the three formats of the establishments list every 'P' establishment
+		assertThat(unitRowsChecked[0]).isGreaterThanOrEqualTo(3 * partiallyDiffusibleEstablishments);
 		assertThat(ParquetFiles.columnNames(release.resolve("legal_units.parquet"))).doesNotContain("sexe");
+	}
+
+	private static List<Map<String, String>> readXlsx(Path file) throws IOException {
+		List<Map<String, String>> rows = new ArrayList<>();
+		org.apache.poi.ss.usermodel.DataFormatter formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+		try (var in = Files.newInputStream(file); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+			var sheet = workbook.getSheetAt(0);
+			var header = sheet.getRow(0);
+			for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+				var row = sheet.getRow(r);
+				Map<String, String> values = new HashMap<>();
+				for (int c = 0; c < header.getLastCellNum(); c++) {
+					var cell = row.getCell(c);
+					values.put(header.getCell(c).getStringCellValue(),
+							(cell == null) ? null : formatter.formatCellValue(cell));
+				}
+				rows.add(values);
+			}
+		}
+		return rows;
 	}
 
 	/**

@@ -125,25 +125,25 @@ class ShellTests {
 				"""
 						%s
 						territoire> public.commune_measure
-						  mart.commune_measure as published (aggregates and reference data, no register unit in it).
+						  mart.commune_measure tel que publié (agrégats et données de référence, aucune unité du répertoire).
 						  grain: one row per commune
 						  columns:
-						    commune_code                    commune code in the release's COG vintage
-						    commune_name                    official name
-						    period                          the year of the register's stock the counts are taken from
-						    active_establishments           open establishments of the SIRENE register located in the commune
-						    active_employer_establishments  open establishments with at least one employee (caractereEmployeur = O)
-						    active_naf_rev2                 open establishments whose main activity is a NAF rév. 2 code
-						    partner_members                 establishments of the partners' workbooks found open in the register in the commune (empty without partner workbook)
-						    population_municipale           population municipale of the latest INSEE edition loaded (populations de référence), harmonised to the vintage
+						    commune_code                    code de la commune dans le millésime du COG de la publication
+						    commune_name                    nom officiel
+						    period                          année du stock du répertoire dont les comptes sont tirés
+						    active_establishments           établissements ouverts du répertoire SIRENE situés dans la commune
+						    active_employer_establishments  établissements ouverts ayant au moins un salarié (caractereEmployeur = O)
+						    active_naf_rev2                 établissements ouverts dont l'activité principale est un code de la NAF rév. 2
+						    partner_members                 établissements des classeurs des partenaires trouvés ouverts dans le répertoire dans la commune (vide sans classeur partenaire)
+						    population_municipale           population municipale de la dernière édition INSEE chargée (populations de référence), harmonisée au millésime
 						territoire>\s"""
 					.formatted(Shell.BANNER));
 	}
 
 	@Test
 	void listsTheDocumentedTablesWithoutAName() throws IOException {
-		assertThat(run(".docs\n").lines()).contains(
-				"public.commune_measure  mart.commune_measure as published (aggregates and reference data, no register unit in it).")
+		assertThat(run(".docs\n").lines()).contains("public.commune_measure  "
+				+ "mart.commune_measure tel que publié (agrégats et données de référence, aucune unité du répertoire).")
 			.contains(
 					"mart.commune_measure  Measures by commune of the target vintage of the register's stock at the stock's date (mart.register_period), the base of the stock's indicators (active establishments, density, employer share, partner members).");
 	}

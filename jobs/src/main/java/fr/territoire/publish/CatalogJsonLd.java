@@ -1,0 +1,125 @@
+package fr.territoire.publish;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code catalog.jsonld}: the release described in DCAT-AP for portals that harvest
+ * catalogues (data.gouv.fr's udata, CKAN): a {@code dcat:Catalog}, a {@code dcat:Dataset}
+ * per published table and a {@code dcat:Distribution} per file, with its media type, size
+ * and SHA-256 ({@code spdx:checksum}), licence, publisher, temporal and spatial coverage
+ * and issue date. Identifiers and download URLs are relative to the document: they
+ * resolve against wherever the release is served.
+ */
+final class CatalogJsonLd {
+
+	static final String FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/";
+
+	static final String MEDIA_TYPE = "http://www.iana.org/assignments/media-types/";
+
+	static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
+
+	private CatalogJsonLd() {
+	}
+
+	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest) {
+		Map<String, Object> catalog = new LinkedHashMap<>();
+		catalog.put("@context", context());
+		catalog.put("@id", "#catalog");
+		catalog.put("@type", "dcat:Catalog");
+		catalog.put("dct:title", french(spec.title()));
+		catalog.put("dct:description", french(spec.description().strip()));
+		catalog.put("dct:publisher", publisher(spec));
+		catalog.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		catalog.put("dct:issued", dateTime(manifest.createdAt()));
+		catalog.put("dct:modified", dateTime(manifest.createdAt()));
+		catalog.put("dct:language", Map.of("@id", "http://publications.europa.eu/resource/authority/language/FRA"));
+		List<Map<String, Object>> datasets = new ArrayList<>();
+		for (ReleaseManifest.Table table : manifest.tables()) {
+			datasets.add(dataset(spec, manifest, table));
+		}
+		catalog.put("dcat:dataset", datasets);
+		return catalog;
+	}
+
+	private static Map<String, Object> context() {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("dcat", "http://www.w3.org/ns/dcat#");
+		context.put("dct", "http://purl.org/dc/terms/");
+		context.put("foaf", "http://xmlns.com/foaf/0.1/");
+		context.put("spdx", "http://spdx.org/rdf/terms#");
+		context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+		context.put("adms", "http://www.w3.org/ns/adms#");
+		context.put("owl", "http://www.w3.org/2002/07/owl#");
+		return context;
+	}
+
+	private static Map<String, Object> dataset(PublicationSpec spec, ReleaseManifest manifest,
+			ReleaseManifest.Table table) {
+		Map<String, Object> dataset = new LinkedHashMap<>();
+		dataset.put("@id", "#" + table.name());
+		dataset.put("@type", "dcat:Dataset");
+		dataset.put("dct:identifier", manifest.id() + "/" + table.name());
+		dataset.put("dct:title", french(table.title()));
+		dataset.put("dct:description", french(table.description().strip()));
+		dataset.put("owl:versionInfo", manifest.id());
+		dataset.put("dct:publisher", publisher(spec));
+		dataset.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		dataset.put("dct:issued", dateTime(manifest.createdAt()));
+		dataset.put("dct:accrualPeriodicity", Map.of("@id", FREQUENCY + spec.frequency()));
+		dataset.put("dct:spatial", Map.of("@id", spec.spatialUri()));
+		Map<String, Object> temporal = new LinkedHashMap<>();
+		temporal.put("@type", "dct:PeriodOfTime");
+		temporal.put("dcat:startDate", Map.of("@value", manifest.temporal().start(), "@type", "xsd:gYear"));
+		temporal.put("dcat:endDate", Map.of("@value", manifest.temporal().end(), "@type", "xsd:gYear"));
+		dataset.put("dct:temporal", temporal);
+		List<Map<String, Object>> distributions = new ArrayList<>();
+		for (ReleaseManifest.File file : table.files()) {
+			distributions.add(distribution(spec, manifest, table, file));
+		}
+		dataset.put("dcat:distribution", distributions);
+		return dataset;
+	}
+
+	private static Map<String, Object> distribution(PublicationSpec spec, ReleaseManifest manifest,
+			ReleaseManifest.Table table, ReleaseManifest.File file) {
+		Map<String, Object> distribution = new LinkedHashMap<>();
+		distribution.put("@id", "#" + table.name() + "-" + file.format());
+		distribution.put("@type", "dcat:Distribution");
+		distribution.put("dct:title", french(table.title() + " (" + file.format().toUpperCase(Locale.ROOT) + ")"));
+		distribution.put("dcat:downloadURL", Map.of("@id", file.path()));
+		distribution.put("dcat:accessURL", Map.of("@id", file.path()));
+		distribution.put("dcat:mediaType", Map.of("@id", MEDIA_TYPE + DataPackage.mediaType(file.format())));
+		distribution.put("dct:format", Map.of("@id", FILE_TYPE + file.format().toUpperCase(Locale.ROOT)));
+		distribution.put("dcat:byteSize",
+				Map.of("@value", Long.toString(file.bytes()), "@type", "xsd:nonNegativeInteger"));
+		Map<String, Object> checksum = new LinkedHashMap<>();
+		checksum.put("@type", "spdx:Checksum");
+		checksum.put("spdx:algorithm", Map.of("@id", "spdx:checksumAlgorithm_sha256"));
+		checksum.put("spdx:checksumValue", Map.of("@value", file.sha256(), "@type", "xsd:hexBinary"));
+		distribution.put("spdx:checksum", checksum);
+		distribution.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		distribution.put("dct:issued", dateTime(manifest.createdAt()));
+		return distribution;
+	}
+
+	private static Map<String, Object> publisher(PublicationSpec spec) {
+		Map<String, Object> publisher = new LinkedHashMap<>();
+		publisher.put("@id", "#publisher");
+		publisher.put("@type", "foaf:Agent");
+		publisher.put("foaf:name", spec.publisher());
+		return publisher;
+	}
+
+	private static Map<String, Object> french(String text) {
+		return Map.of("@value", text, "@language", "fr");
+	}
+
+	private static Map<String, Object> dateTime(String instant) {
+		return Map.of("@value", instant, "@type", "xsd:dateTime");
+	}
+
+}
