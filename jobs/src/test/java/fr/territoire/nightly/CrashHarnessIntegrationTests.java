@@ -51,9 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restart does that step again. By default, to keep CI time bounded, every step is a kill
  * point except the steps of one source each ({@code ingest.<source>},
  * {@code normalise.<source>}), of which the longest in the uninterrupted run is;
- * {@code -Dterritoire.harness.every-step=true} makes every step one. Two of them are
- * preceded by a SIGTERM at the step's start, which must stop the process and leave a run
- * that resumes.
+ * {@code -Dterritoire.harness.every-step=true} makes every step one, and
+ * {@code -Dterritoire.harness.only=history,promote} keeps only those (to try the harness
+ * quickly). Two of them are preceded by a SIGTERM at the step's start, which must stop
+ * the process and leave a run that resumes.
  * <p>
  * A reader thread polls {@code publish/latest} all along and checks that every file the
  * manifest lists exists with its size.
@@ -83,6 +84,11 @@ class CrashHarnessIntegrationTests {
 		List<StepTime> steps = stepsOf(reference);
 		assertThat(steps).as("steps of the uninterrupted run").hasSizeGreaterThan(20);
 		List<String> haltPoints = haltPoints(steps, Boolean.getBoolean("territoire.harness.every-step"));
+		String only = System.getProperty("territoire.harness.only");
+		if (only != null) {
+			List<String> wanted = List.of(only.split(","));
+			haltPoints = haltPoints.stream().filter((point) -> wanted.contains(point.split(":")[0])).toList();
+		}
 
 		Path home = this.base.resolve("crashed-home");
 		Path tmp = Files.createDirectories(this.base.resolve("crashed-tmp"));
@@ -165,8 +171,12 @@ class CrashHarnessIntegrationTests {
 		return inbox;
 	}
 
+	/**
+	 * The runs' temporary folder, and a JIT and collector that start faster: most of each
+	 * stopped process's time is its start.
+	 */
 	private static Map<String, String> tmpdir(Path tmp) {
-		return Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+		return Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 	}
 
 	/** The steps of the run in the job repository, in order, with their durations. */
@@ -197,8 +207,16 @@ class CrashHarnessIntegrationTests {
 		}
 		assertThat(withoutIds(actual.resolve("manifest.json"))).as("manifest but for ids and times")
 			.isEqualTo(withoutIds(expected.resolve("manifest.json")));
-		assertThat(Files.readString(actual.resolve("SHA256SUMS")))
-			.isEqualTo(Files.readString(expected.resolve("SHA256SUMS")));
+		assertThat(dataSums(actual)).as("SHA256SUMS but for the manifests, which hold ids and times")
+			.isEqualTo(dataSums(expected))
+			.isNotEmpty();
+	}
+
+	private static List<String> dataSums(Path release) throws IOException {
+		return Files.readAllLines(release.resolve("SHA256SUMS"))
+			.stream()
+			.filter((line) -> !line.endsWith(" manifest.json") && !line.endsWith(" datapackage.json"))
+			.toList();
 	}
 
 	private static JsonNode withoutIds(Path manifest) throws IOException {
