@@ -136,6 +136,46 @@ class XlsxUncachedFormulaTests {
 					+ "territoire.ingest.formula-evaluation-limit)");
 	}
 
+	@Test
+	void readsAnExternalLinkByItsCachedValueAndRefusesOneWithoutNamingItsCell() throws Exception {
+		Path linked = this.folder.resolve("lien.xlsx");
+		rewriteSheet(this.workbook, linked, "<f>1500/H6</f>", "<f>[1]Tarifs!$A$1</f><v>1234</v>");
+		Path unlinked = this.folder.resolve("lien-sans-valeur.xlsx");
+		rewriteSheet(this.workbook, unlinked, "<f>1500/H6</f>", "<f>[1]Tarifs!$A$1</f>");
+
+		List<XlsxRow> rows = new ArrayList<>();
+		XlsxSheetReader.read(linked, new SheetSelector.ByName(SHEET), rows::add);
+		assertThat(rows.stream().filter((row) -> row.rowNumber() == 6).findFirst().orElseThrow().cell(8))
+			.isEqualTo("1234");
+
+		Mapping mapping = mapping();
+		RawTable.create(this.connection, mapping);
+		InputFile file = new InputFile("members", unlinked, "lien-sans-valeur.xlsx", Files.size(unlinked), "-");
+		assertThatThrownBy(() -> RawLoader.forFormat(Mapping.Format.XLSX).load(this.connection, mapping, file))
+			.isInstanceOf(TerritoireException.class)
+			.hasMessageStartingWith("[UNREADABLE_INPUT] lien-sans-valeur.xlsx, sheet 'Membres', row 6, column "
+					+ "'Cotisation', value '=[1]Tarifs!$A$1': cell I6 holds the formula =[1]Tarifs!$A$1 stored "
+					+ "without its result, and it was not evaluated: POI could not evaluate it");
+	}
+
+	/** A copy of a workbook with one text replaced in its first sheet's XML. */
+	private static void rewriteSheet(Path from, Path to, String text, String replacement) throws Exception {
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(from.toFile());
+				java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+			for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+				byte[] bytes = zip.getInputStream(entry).readAllBytes();
+				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+					String xml = new String(bytes, StandardCharsets.UTF_8);
+					assertThat(xml).contains(text);
+					bytes = xml.replace(text, replacement).getBytes(StandardCharsets.UTF_8);
+				}
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(bytes);
+				out.closeEntry();
+			}
+		}
+	}
+
 	private Mapping mapping() {
 		return new Mapping("members", "cluster members", List.of("*.xlsx"), Mapping.Format.XLSX, null, null, null, null,
 				null, SHEET, null, new Mapping.Header(5, null), null,

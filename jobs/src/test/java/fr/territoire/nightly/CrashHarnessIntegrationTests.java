@@ -118,6 +118,9 @@ class CrashHarnessIntegrationTests {
 		assertThat(reader.problems).as("what a reader of latest saw during the runs").isEmpty();
 		assertThat(reader.checkedReleases.get()).as("times the reader found a release to check").isPositive();
 		assertSameRelease(reference, home);
+		String release = home.resolve("publish/latest").toRealPath().getFileName().toString();
+		assertThat(home.resolve("reports/" + release + ".html")).as("the run report, named like its release")
+			.isRegularFile();
 		assertSameWarehouse(reference, home);
 		assertThat(normalisedFiles(home)).as("files of the home (no stray file, no leftover)")
 			.isEqualTo(normalisedFiles(reference));
