@@ -260,6 +260,13 @@ class CorruptInputCorpusIntegrationTests {
 				workbook.write(out);
 			}
 		}
+		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(target.toFile())) {
+			String sheetXml = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(sheetXml).as("fees written as formulas without results")
+				.contains("*2/2</f>")
+				.doesNotContain("*2/2</f><v>");
+		}
 	}
 
 	/** The fee of each member row of the samples' workbook, by sheet row. */
