@@ -277,7 +277,7 @@ class CrashHarnessIntegrationTests {
 
 	/**
 	 * The files and links of a home, relative, with each release id and report name
-	 * replaced by a placeholder and the log left out.
+	 * replaced by a placeholder, the log and H2's trace file left out.
 	 */
 	private static List<String> normalisedFiles(Path home) throws IOException {
 		String release = home.resolve("publish/latest").toRealPath().getFileName().toString();
@@ -286,6 +286,11 @@ class CrashHarnessIntegrationTests {
 			paths.filter((path) -> !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
 				.map((path) -> home.relativize(path).toString().replace(release, "<release>"))
 				.filter((name) -> !name.startsWith("logs/"))
+				// H2's trace of the job repository: Spring Batch's schema script fails on
+				// the existing
+				// tables at every start after the first one, crash or not; the reference
+				// home has one start
+				.filter((name) -> !name.equals("batch/repository.trace.db"))
 				.forEach(names::add);
 		}
 		return new ArrayList<>(names);
