@@ -32,7 +32,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 				"  territoire.warehouse.threads       DuckDB threads (default 2); fewer threads need less memory",
 				"  spill folder                       <home>/warehouse/next.duckdb.tmp, limited to 90% of the free "
 						+ "disk (DuckDB's default)",
-				"  territoire.publish.keep-releases   promoted releases kept (default 14)" })
+				"  territoire.publish.keep-releases   promoted releases kept (default 14)",
+				"  territoire.ingest.formula-evaluation-limit  largest workbook loaded whole to evaluate formulas "
+						+ "stored without their result (default 5MB)" })
 class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "JOB", description = "The job to run, e.g. nightly.")

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -26,13 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param warehouse DuckDB settings
  * @param geography geography settings
  * @param query bounds and layers of ad-hoc SQL ({@code territoire sql})
+ * @param publish publication settings
+ * @param ingest how input files are read
  */
 @ConfigurationProperties("territoire")
 @Validated
 public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @NotNull @DefaultValue(".") Path projectDir,
 		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse,
 		@Valid @NotNull @DefaultValue Geography geography, @Valid @NotNull @DefaultValue Query query,
-		@Valid @NotNull @DefaultValue Publish publish) {
+		@Valid @NotNull @DefaultValue Publish publish, @Valid @NotNull @DefaultValue Ingest ingest) {
 
 	private static final String SIZE = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)";
 
@@ -47,6 +50,16 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 	public record Warehouse(
 			@NotNull @Pattern(regexp = SIZE, message = SIZE_MESSAGE) @DefaultValue("2GB") String memoryLimit,
 			@Min(1) @Max(256) @DefaultValue("2") int threads) {
+	}
+
+	/**
+	 * How input files are read.
+	 *
+	 * @param formulaEvaluationLimit the largest workbook loaded whole in memory to
+	 * evaluate the formulas stored without their result (as some programs write them); a
+	 * formula of a larger workbook without its result fails the file, naming its cell
+	 */
+	public record Ingest(@NotNull @DefaultValue("5MB") DataSize formulaEvaluationLimit) {
 	}
 
 	/**

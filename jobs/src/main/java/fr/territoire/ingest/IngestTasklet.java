@@ -38,9 +38,20 @@ public class IngestTasklet implements Tasklet {
 
 	private final Mapping mapping;
 
+	private final long formulaEvaluationLimit;
+
 	public IngestTasklet(WarehouseSession warehouse, Mapping mapping) {
+		this(warehouse, mapping, fr.territoire.ingest.xlsx.XlsxSheetReader.DEFAULT_EVALUATION_LIMIT);
+	}
+
+	/**
+	 * @param formulaEvaluationLimit the largest workbook (bytes) loaded whole to evaluate
+	 * the formulas stored without their result
+	 */
+	public IngestTasklet(WarehouseSession warehouse, Mapping mapping, long formulaEvaluationLimit) {
 		this.warehouse = warehouse;
 		this.mapping = mapping;
+		this.formulaEvaluationLimit = formulaEvaluationLimit;
 	}
 
 	@Override
@@ -54,7 +65,7 @@ public class IngestTasklet implements Tasklet {
 		boolean reused = reuseFromCurrent(connection, files);
 		if (!reused) {
 			createRawTable(connection);
-			RawLoader loader = RawLoader.forFormat(this.mapping.format());
+			RawLoader loader = RawLoader.forFormat(this.mapping.format(), this.formulaEvaluationLimit);
 			for (InputFile file : files) {
 				long started = System.nanoTime();
 				long rows = loader.load(connection, this.mapping, file);

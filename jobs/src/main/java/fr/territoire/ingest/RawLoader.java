@@ -1,5 +1,6 @@
 package fr.territoire.ingest;
 
+import fr.territoire.ingest.xlsx.XlsxSheetReader;
 import fr.territoire.mapping.Mapping;
 import org.duckdb.DuckDBConnection;
 
@@ -20,12 +21,22 @@ public interface RawLoader {
 	 */
 	long load(DuckDBConnection connection, Mapping mapping, InputFile file);
 
-	/** The loader for a format. */
+	/** The loader for a format, with the default settings. */
 	static RawLoader forFormat(Mapping.Format format) {
+		return forFormat(format, XlsxSheetReader.DEFAULT_EVALUATION_LIMIT);
+	}
+
+	/**
+	 * The loader for a format.
+	 * @param format the format
+	 * @param formulaEvaluationLimit the largest workbook (bytes) loaded whole to evaluate
+	 * the formulas stored without their result
+	 */
+	static RawLoader forFormat(Mapping.Format format, long formulaEvaluationLimit) {
 		return switch (format) {
 			case CSV -> new CsvRawLoader();
 			case JSON -> new JsonRawLoader();
-			case XLSX -> new XlsxRawLoader();
+			case XLSX -> new XlsxRawLoader(formulaEvaluationLimit);
 			case PARQUET -> new ParquetRawLoader();
 		};
 	}

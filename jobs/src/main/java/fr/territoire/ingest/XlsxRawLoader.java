@@ -10,6 +10,7 @@ import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.ingest.xlsx.SheetSelector;
+import fr.territoire.ingest.xlsx.UncachedFormula;
 import fr.territoire.ingest.xlsx.XlsxReadException;
 import fr.territoire.ingest.xlsx.XlsxRow;
 import fr.territoire.ingest.xlsx.XlsxSheetReader;
@@ -25,6 +26,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class XlsxRawLoader implements RawLoader {
 
+	private final long evaluationLimit;
+
+	/**
+	 * A loader evaluating formulas stored without their result in workbooks up to a size.
+	 */
+	XlsxRawLoader(long evaluationLimit) {
+		this.evaluationLimit = evaluationLimit;
+	}
+
 	@Override
 	public long load(DuckDBConnection connection, Mapping mapping, InputFile file) {
 		String sheet = mapping.sheetLabel();
@@ -35,7 +45,7 @@ final class XlsxRawLoader implements RawLoader {
 			XlsxSheetReader.read(
 					file.path(), (mapping.sheetPosition() != null)
 							? new SheetSelector.ByPosition(mapping.sheetPosition()) : new SheetSelector.ByName(sheet),
-					rows::accept);
+					this.evaluationLimit, rows::accept);
 			rows.finish();
 			appender.flush();
 			RawTable.refreshView(connection, mapping);
@@ -80,6 +90,7 @@ final class XlsxRawLoader implements RawLoader {
 				}
 				return;
 			}
+			refuseUnknownValues(row);
 			try {
 				this.appender.beginRow();
 				this.appender.append(this.file.name());
@@ -100,6 +111,27 @@ final class XlsxRawLoader implements RawLoader {
 				throw new TerritoireException(ErrorCode.WAREHOUSE,
 						new Location(this.file.name(), this.mapping.sheetLabel(), (long) row.rowNumber(), null, null),
 						"cannot append the row: " + ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * A formula of a read column stored without its result and not evaluated: the
+		 * value is unknown, so the file is refused rather than read as empty.
+		 */
+		private void refuseUnknownValues(XlsxRow row) {
+			for (UncachedFormula formula : row.uncachedFormulas()) {
+				for (int i = 0; i < this.positions.length; i++) {
+					if (this.positions[i] == formula.column()) {
+						String column = this.mapping.headers().get(i);
+						throw new TerritoireException(ErrorCode.UNREADABLE_INPUT,
+								new Location(this.file.name(), this.mapping.sheetLabel(), (long) row.rowNumber(),
+										column, "=" + formula.formula()),
+								"cell " + formula.cell() + " holds the formula =" + formula.formula()
+										+ " stored without its result, and it was not evaluated: " + formula.reason()
+										+ "; open and save the workbook in a spreadsheet program to store the results, "
+										+ "or raise territoire.ingest.formula-evaluation-limit");
+					}
+				}
 			}
 		}
 

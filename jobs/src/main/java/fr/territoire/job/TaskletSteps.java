@@ -24,9 +24,10 @@ public record TaskletSteps(JobRepository jobRepository, PlatformTransactionManag
 
 	/** A step named {@code name} running {@code tasklet}. */
 	public Step step(String name, Tasklet tasklet) {
-		return new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager)
-			.listener(new StepLoggingListener())
-			.build();
+		var builder = new StepBuilder(name, this.jobRepository).tasklet(tasklet, this.transactionManager)
+			.listener(new StepLoggingListener());
+		TestHaltListener.fromEnvironment().ifPresent(builder::listener);
+		return builder.build();
 	}
 
 }

@@ -115,7 +115,8 @@ public class NightlyJobConfiguration {
 			})
 			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)));
 		for (Mapping mapping : mappings.mappings()) {
-			job.next(steps.step("ingest." + mapping.source(), new IngestTasklet(warehouse, mapping)));
+			job.next(steps.step("ingest." + mapping.source(),
+					new IngestTasklet(warehouse, mapping, properties.ingest().formulaEvaluationLimit().toBytes())));
 		}
 		for (Mapping mapping : normaliseOrder(mappings.mappings())) {
 			SqlModel model = project.stagingModel(mapping);

@@ -79,7 +79,8 @@ public class RunReportTasklet implements Tasklet {
 		html.append("</body></html>\n");
 		Path reports = this.warehouse.home().reports();
 		Files.createDirectories(reports);
-		Path report = reports.resolve(date + "-" + job.getId() + ".html");
+		// named like the release of the same run: <date>-<job instance>
+		Path report = reports.resolve(date + "-" + job.getJobInstance().getInstanceId() + ".html");
 		Files.writeString(report, html);
 		job.getExecutionContext().putString("report.path", report.toString());
 		current.getExecutionContext().putString("report.path", report.toString());

@@ -29,10 +29,37 @@ final class RowCollector implements SheetContentsHandler {
 
 	private int nextColumn;
 
+	private final List<UncachedFormula> uncached = new ArrayList<>();
+
+	private FormulaEvaluation evaluation;
+
 	private RuntimeException consumerFailure;
 
 	RowCollector(Consumer<XlsxRow> consumer) {
 		this.consumer = Objects.requireNonNull(consumer, "consumer is null");
+	}
+
+	/** Where formulas stored without their result are evaluated. */
+	void evaluateWith(FormulaEvaluation evaluation) {
+		this.evaluation = evaluation;
+	}
+
+	/**
+	 * Called at the end of a formula cell that has no cached value: evaluates it, or
+	 * records it as unknown with the reason.
+	 */
+	void formulaWithoutValue(String cellReference, String formula) {
+		int column = cellReference == null ? nextColumn : columnIndex(cellReference);
+		String value = (evaluation != null && cellReference != null) ? evaluation.evaluate(cellReference) : null;
+		if (value != null) {
+			cellType = null;
+			cell(cellReference, value, null);
+			return;
+		}
+		String text = formula.isEmpty() && evaluation != null ? evaluation.formulaOf(cellReference) : formula;
+		uncached.add(new UncachedFormula(cellReference == null ? "column " + (column + 1) : cellReference, column, text,
+				evaluation == null ? "no formula evaluation" : evaluation.reason()));
+		nextColumn = column + 1;
 	}
 
 	/**
@@ -54,6 +81,7 @@ final class RowCollector implements SheetContentsHandler {
 	@Override
 	public void startRow(int rowIndex) {
 		cells.clear();
+		uncached.clear();
 		nextColumn = 0;
 	}
 
@@ -76,10 +104,10 @@ final class RowCollector implements SheetContentsHandler {
 		while (size > 0 && cells.get(size - 1).isEmpty()) {
 			size--;
 		}
-		if (size == 0) {
+		if (size == 0 && uncached.isEmpty()) {
 			return;
 		}
-		XlsxRow row = new XlsxRow(rowIndex + 1, cells.subList(0, size));
+		XlsxRow row = new XlsxRow(rowIndex + 1, cells.subList(0, size), uncached);
 		try {
 			consumer.accept(row);
 		}

@@ -10,11 +10,19 @@ import java.util.Objects;
  * included
  * @param cells the cell values by 0-based column index (A = 0); {@code ""} for an empty
  * cell; trailing empty cells are trimmed, so the list is never longer than needed
+ * @param uncachedFormulas the formula cells stored without their result that could not be
+ * evaluated: their value in {@code cells} is {@code ""} but unknown, not empty
  */
-public record XlsxRow(int rowNumber, List<String> cells) {
+public record XlsxRow(int rowNumber, List<String> cells, List<UncachedFormula> uncachedFormulas) {
+
+	/** A row whose formulas all had a value. */
+	public XlsxRow(int rowNumber, List<String> cells) {
+		this(rowNumber, cells, List.of());
+	}
 
 	/** Validates and copies the cells into an unmodifiable list. */
 	public XlsxRow {
+		uncachedFormulas = List.copyOf(uncachedFormulas);
 		if (rowNumber < 1) {
 			throw new IllegalArgumentException("rowNumber must be at least 1, was " + rowNumber);
 		}

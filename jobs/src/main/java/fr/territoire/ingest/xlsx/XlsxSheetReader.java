@@ -31,14 +31,33 @@ import org.xml.sax.helpers.DefaultHandler;
  * ("32517500016", "12.5", never "3.2517500016E10" nor "859.0"), rounded to Excel's 15
  * significant digits; numbers in a date format as ISO dates ("2024-03-15",
  * "2024-03-15T08:30:00", or "08:30:00" for a time of day alone); formulas as their cached
- * result, never the formula text; errors as Excel shows them ("#DIV/0!", "#N/A");
- * booleans as "true" / "false". The value of merged cells is in their first cell only,
- * the others read as empty. The sheet's {@code <dimension>} element is ignored, as it is
- * often wrong. Rows whose cells are all empty are skipped.
+ * result, never the formula text; a formula stored without its result (as some programs
+ * write workbooks) evaluated with POI's formula evaluator when the workbook is no larger
+ * than the evaluation limit (the whole workbook is then loaded once), else listed in
+ * {@link XlsxRow#uncachedFormulas()} with the reason, never read as empty; errors as
+ * Excel shows them ("#DIV/0!", "#N/A"); booleans as "true" / "false". The value of merged
+ * cells is in their first cell only, the others read as empty. The sheet's
+ * {@code <dimension>} element is ignored, as it is often wrong. Rows whose cells are all
+ * empty are skipped.
  */
 public final class XlsxSheetReader {
 
+	/**
+	 * The default size under which a workbook is loaded whole to evaluate the formulas
+	 * stored without their result.
+	 */
+	public static final long DEFAULT_EVALUATION_LIMIT = 5L * 1024 * 1024;
+
 	private XlsxSheetReader() {
+	}
+
+	/**
+	 * Streams every non-empty row of the selected sheet with the default evaluation
+	 * limit.
+	 * @see #read(Path, SheetSelector, long, Consumer)
+	 */
+	public static void read(Path file, SheetSelector sheet, Consumer<XlsxRow> consumer) throws XlsxReadException {
+		read(file, sheet, DEFAULT_EVALUATION_LIMIT, consumer);
 	}
 
 	/**
@@ -50,20 +69,27 @@ public final class XlsxSheetReader {
 	 * throws.
 	 * @param file the .xlsx workbook, opened read-only
 	 * @param sheet which sheet to read
+	 * @param evaluationLimit the largest workbook (bytes) loaded whole to evaluate the
+	 * formulas stored without their result
 	 * @param consumer receives each row; whatever it throws reaches the caller unchanged
 	 * @throws XlsxReadException if the file is not a readable .xlsx workbook or has no
 	 * such sheet
 	 */
-	public static void read(Path file, SheetSelector sheet, Consumer<XlsxRow> consumer) throws XlsxReadException {
+	public static void read(Path file, SheetSelector sheet, long evaluationLimit, Consumer<XlsxRow> consumer)
+			throws XlsxReadException {
 		Objects.requireNonNull(file, "file is null");
 		Objects.requireNonNull(sheet, "sheet is null");
 		RowCollector rows = new RowCollector(consumer);
 		String sheetLabel = sheet.describe();
 		try (OPCPackage workbook = WorkbookPackage.open(file, sheetLabel)) {
 			XSSFReader reader = new XSSFReader(workbook);
-			try (InputStream sheetData = openSheet(reader, file, sheet)) {
+			OpenSheet opened = openSheet(reader, file, sheet);
+			PlainValueFormatter formatter = new PlainValueFormatter(usesDate1904(reader));
+			try (InputStream sheetData = opened.data();
+					FormulaEvaluation evaluation = new FormulaEvaluation(file, opened.name(), evaluationLimit,
+							formatter)) {
 				StylesTable styles = reader.getStylesTable();
-				PlainValueFormatter formatter = new PlainValueFormatter(usesDate1904(reader));
+				rows.evaluateWith(evaluation);
 				parse(sheetData, new CellTypeAwareSheetHandler(styles == null ? new StylesTable() : styles,
 						new ReadOnlySharedStringsTable(workbook, false), rows, formatter));
 			}
@@ -98,12 +124,15 @@ public final class XlsxSheetReader {
 		}
 	}
 
-	private static InputStream openSheet(XSSFReader reader, Path file, SheetSelector selector) throws Exception {
+	private record OpenSheet(InputStream data, String name) {
+	}
+
+	private static OpenSheet openSheet(XSSFReader reader, Path file, SheetSelector selector) throws Exception {
 		XSSFReader.SheetIterator sheets = reader.getSheetIterator();
 		for (int position = 1; sheets.hasNext(); position++) {
 			InputStream sheetData = sheets.next();
 			if (matches(selector, position, sheets.getSheetName())) {
-				return sheetData;
+				return new OpenSheet(sheetData, sheets.getSheetName());
 			}
 			sheetData.close();
 		}
