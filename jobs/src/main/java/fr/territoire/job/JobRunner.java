@@ -242,9 +242,12 @@ public class JobRunner {
 		if (code.kind() == ErrorCode.Kind.INTERNAL) {
 			out.println("This is a bug: the full log is in " + this.home.log() + "; please report it with the log.");
 		}
+		if (execution.getExecutionContext().containsKey("report.path")) {
+			out.println("Its report: " + execution.getExecutionContext().getString("report.path"));
+		}
 		if (Files.exists(this.home.nextWarehouse())) {
-			out.println("Its warehouse is kept: look at its quarantine and audits with territoire sql --failed-run "
-					+ "\"SELECT * FROM quality.rejected_row\" --home " + this.home.root());
+			out.println("Its warehouse is kept: look at its rejected rows with: territoire rejects --home "
+					+ this.home.root() + " (--source S, --limit N); at its audits with territoire sql --failed-run");
 		}
 		out.println("Fix the cause, then run the same command again: the run resumes at the failed step.");
 		logger.debug("Failed execution {}", execution);

@@ -29,7 +29,9 @@ import fr.territoire.project.ProjectConfiguration;
 import fr.territoire.publish.PromotionTasklet;
 import fr.territoire.publish.PublishTasklet;
 import fr.territoire.publish.ReleaseHousekeeping;
+import fr.territoire.report.RunReportListener;
 import fr.territoire.report.RunReportTasklet;
+import fr.territoire.report.RunReportWriter;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.ModelLayerTasklet;
 import fr.territoire.warehouse.SqlModel;
@@ -99,8 +101,10 @@ public class NightlyJobConfiguration {
 		MappingCatalog mappings = project.mappings();
 		ModelCatalog models = project.models();
 		TaskletSteps steps = new TaskletSteps(jobRepository, transactionManager);
+		RunReportWriter reports = new RunReportWriter(warehouse.home(), jobRepository, project.reports());
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
+			.listener(new RunReportListener(warehouse, reports))
 			.listener(new ReleaseHousekeeping(warehouse))
 			.listener(new JobExecutionListener() {
 				@Override
@@ -133,7 +137,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
 			.next(steps.step("publish", new PublishTasklet(warehouse, project.requiredPublication(), models)))
-			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
+			.next(steps.step("report", new RunReportTasklet(warehouse, reports)))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
 	}
