@@ -54,9 +54,12 @@ public class JobRunner {
 
 	private final TerritoireProperties properties;
 
+	private final RunNotifier notifier;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
-			List<RestartCheck> restartChecks, TerritoireProperties properties) {
+			List<RestartCheck> restartChecks, TerritoireProperties properties, NotifyProperties notify) {
 		this.properties = properties;
+		this.notifier = new RunNotifier(notify);
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -124,7 +127,21 @@ public class JobRunner {
 				}
 			}
 			JobExecution execution = this.jobOperator.start(job, parameters.toJobParameters());
-			return report(execution, out);
+			try {
+				Outcome outcome = report(execution, out);
+				out.flush();
+				this.notifier.notify(
+						Map.of("TERRITOIRE_STATUS", execution.getStatus().toString(), "TERRITOIRE_REPORT",
+								execution.getExecutionContext().containsKey("report.path")
+										? execution.getExecutionContext().getString("report.path") : "",
+								"TERRITOIRE_JOB", jobName, "TERRITOIRE_DATE", date.toString(), "TERRITOIRE_EXECUTION",
+								String.valueOf(execution.getId()), "TERRITOIRE_HOME", this.home.root().toString()),
+						this.home.log());
+				return outcome;
+			}
+			finally {
+				org.slf4j.MDC.remove("run");
+			}
 		}
 		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 				| org.springframework.batch.core.launch.JobRestartException

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class FrenchFormat {
 
 	/** The group separator and the space before {@code %}. */
-	public static final char SPACE = '\u00a0';
+	public static final String SPACE = "\u00a0";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
@@ -95,7 +95,7 @@ public final class FrenchFormat {
 
 	private static String format(BigDecimal value, int maxDecimals) {
 		DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-		symbols.setGroupingSeparator(SPACE);
+		symbols.setGroupingSeparator(SPACE.charAt(0));
 		symbols.setDecimalSeparator(',');
 		symbols.setMinusSign('-');
 		DecimalFormat format = new DecimalFormat("#,##0", symbols);
