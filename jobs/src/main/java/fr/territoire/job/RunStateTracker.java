@@ -24,7 +24,8 @@ import org.springframework.batch.core.step.StepExecution;
  * Keeps {@link RunState} up to date while a job runs (every second, from the job
  * repository of this process) and removes it when the run ends. Shows the running step's
  * progress ({@link StepProgress}): on a terminal as a bar redrawn every second on the
- * error stream, otherwise (cron, CI, the scheduler) as a log line every 10 seconds.
+ * last line of the terminal ({@link TerminalProgressLine}), otherwise (cron, CI, the
+ * scheduler) as a log line every 10 seconds.
  */
 final class RunStateTracker implements AutoCloseable {
 
@@ -37,7 +38,8 @@ final class RunStateTracker implements AutoCloseable {
 
 	private final TerritoireHome home;
 
-	private final boolean terminal = System.console() != null;
+	private final @Nullable TerminalProgressLine terminal = (System.console() != null) ? TerminalProgressLine.install()
+			: null;
 
 	private @Nullable StepProgress progress;
 
@@ -97,9 +99,8 @@ final class RunStateTracker implements AutoCloseable {
 		if (snapshot == null) {
 			return;
 		}
-		if (this.terminal) {
-			System.err.print("\r" + snapshot.bar() + "\u001b[K");
-			System.err.flush();
+		if (this.terminal != null) {
+			this.terminal.show(snapshot.bar());
 		}
 		else if (this.ticks % LOG_EVERY_SECONDS == 0) {
 			try (var run = MDC.putCloseable("run", String.valueOf(execution));
@@ -121,9 +122,8 @@ final class RunStateTracker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
-		if (this.terminal) {
-			System.err.print("\r\u001b[K");
-			System.err.flush();
+		if (this.terminal != null) {
+			this.terminal.uninstall();
 		}
 		try {
 			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
