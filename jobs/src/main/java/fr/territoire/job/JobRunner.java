@@ -56,8 +56,12 @@ public class JobRunner {
 
 	private final RunNotifier notifier;
 
+	private final ProgressProperties progress;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
-			List<RestartCheck> restartChecks, TerritoireProperties properties, NotifyProperties notify) {
+			List<RestartCheck> restartChecks, TerritoireProperties properties, NotifyProperties notify,
+			ProgressProperties progress) {
+		this.progress = progress;
 		this.properties = properties;
 		this.notifier = new RunNotifier(notify);
 		this.jobOperator = jobOperator;
@@ -96,7 +100,8 @@ public class JobRunner {
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
 		try (RunLock held = lock.get();
-				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date)) {
+				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date,
+						this.progress.logEvery())) {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder parameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);

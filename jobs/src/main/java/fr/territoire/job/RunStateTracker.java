@@ -1,6 +1,7 @@
 package fr.territoire.job;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,9 +34,6 @@ final class RunStateTracker implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
-	/** Seconds between two progress lines in the log. */
-	static final int LOG_EVERY_SECONDS = 10;
-
 	private final TerritoireHome home;
 
 	private final @Nullable TerminalProgressLine terminal = (System.console() != null) ? TerminalProgressLine.install()
@@ -45,12 +43,16 @@ final class RunStateTracker implements AutoCloseable {
 
 	private long ticks;
 
-	private RunStateTracker(ScheduledExecutorService scheduler, TerritoireHome home) {
+	private final long logEverySeconds;
+
+	private RunStateTracker(ScheduledExecutorService scheduler, TerritoireHome home, Duration logEvery) {
 		this.scheduler = scheduler;
 		this.home = home;
+		this.logEverySeconds = Math.max(1, logEvery.toSeconds());
 	}
 
-	static RunStateTracker start(JobRepository jobRepository, TerritoireHome home, String jobName, LocalDate date) {
+	static RunStateTracker start(JobRepository jobRepository, TerritoireHome home, String jobName, LocalDate date,
+			Duration logEvery) {
 		String startedAt = Instant.now().toString();
 		long pid = ProcessHandle.current().pid();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -58,7 +60,7 @@ final class RunStateTracker implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		RunStateTracker tracker = new RunStateTracker(scheduler, home);
+		RunStateTracker tracker = new RunStateTracker(scheduler, home, logEvery);
 		tracker.progress = new StepProgress(jobRepository, jobName);
 		tracker.write(new RunState(jobName, date.toString(), pid, startedAt, null, null, 0, startedAt, null));
 		scheduler.scheduleWithFixedDelay(() -> tracker.update(jobRepository, jobName, date, pid, startedAt), 1, 1,
@@ -102,7 +104,7 @@ final class RunStateTracker implements AutoCloseable {
 		if (this.terminal != null) {
 			this.terminal.show(snapshot.bar());
 		}
-		else if (this.ticks % LOG_EVERY_SECONDS == 0) {
+		else if (this.ticks % this.logEverySeconds == 0) {
 			try (var run = MDC.putCloseable("run", String.valueOf(execution));
 					var step = MDC.putCloseable("step", snapshot.step())) {
 				logger.info("Progress: {}; {} rows read by the run's finished steps", snapshot.describe(), rows);

@@ -74,7 +74,8 @@ public class StatusService {
 	}
 
 	private @Nullable String time(@Nullable LocalDateTime time) {
-		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(this.zone)) : null;
+		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(this.zone)) : null;
 	}
 
 }

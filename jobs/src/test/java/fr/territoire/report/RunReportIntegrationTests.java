@@ -88,9 +88,8 @@ class RunReportIntegrationTests {
 	}
 
 	@Test
-	void aFailedRunWritesAReportWithTheFailingStepWhatToDoAndItsRejectedRows(@TempDir Path project, @TempDir Path home,
-			@TempDir Path inbox) throws Exception {
-		SampleExpectations.copyConfiguration(project);
+	void aFailedRunWritesAReportWithTheFailingStepWhatToDoAndItsRejectedRowsLogsItsProgressAndNotifies(
+			@TempDir Path home, @TempDir Path inbox, @TempDir Path notified) throws Exception {
 		SampleExpectations.copySamples(inbox);
 		Path comparateur = inbox.resolve("statistics/insee/base_cc_comparateur_EXTRACT_transcribed.csv");
 		Files.createDirectories(comparateur.getParent());
@@ -100,13 +99,23 @@ class RunReportIntegrationTests {
 		lines.add(lines.get(1).replaceFirst("^01001;859;", "01020;abc;"));
 		lines.add(lines.get(2).replaceFirst("^01002;273;", "01021;27 3;"));
 		Files.write(comparateur, lines);
-		Launcher.Result run = Launcher.runIn(project, "run", "nightly", "--date", "2026-11-25", "--home",
-				home.toString(), "--inbox", inbox.toString());
+		Path notification = notified.resolve("notification.txt");
+		Launcher.Result run = Launcher.runWith(
+				Map.of("TERRITOIRE_PROGRESS_LOGEVERY", "1s", "TERRITOIRE_NOTIFY_COMMAND",
+						"echo \"$TERRITOIRE_STATUS $TERRITOIRE_REPORT\" > " + notification),
+				"run", "nightly", "--date", "2026-11-25", "--home", home.toString(), "--inbox", inbox.toString());
 		assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
 		Path report = onlyReport(home.resolve("reports"));
 		assertThat(run.output()).contains("Its report: " + report)
 			.contains("territoire rejects --home " + home)
 			.doesNotContain("SELECT * FROM quality.rejected_row");
+		// without a terminal, progress is a log line (every second here), naming the run
+		// and the step
+		assertThat(run.output())
+			.containsPattern("INFO  \\[run 1 ([a-z_.]+)\\] RunStateTracker - Progress: step \\1 running for \\d+s");
+		assertThat(Files.readString(home.resolve("logs/territoire.log")))
+			.contains("run=1 step=normalise.insee_comparateur ");
+		assertThat(Files.readString(notification)).isEqualTo("FAILED " + report + "\n");
 		try (HeadlessChromium chrome = HeadlessChromium.start()) {
 			WebDriver driver = chrome.driver();
 			driver.get(report.toUri().toString());
@@ -130,7 +139,7 @@ class RunReportIntegrationTests {
 				.isEqualTo("statistics/insee/base_cc_comparateur_EXTRACT_transcribed.csv");
 			assertThat(rejected.get(0).get(6)).isEqualTo("abc");
 		}
-		Launcher.Result rejects = Launcher.runIn(project, "rejects", "--home", home.toString(), "--format", "csv");
+		Launcher.Result rejects = Launcher.run("rejects", "--home", home.toString(), "--format", "csv");
 		assertThat(rejects.exitCode()).as(rejects.output()).isZero();
 		List<String> printed = rejects.output()
 			.lines()
