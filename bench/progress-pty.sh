@@ -2,7 +2,7 @@
 # Progress on a terminal, measured: the nightly on a generated SIRENE stock run twice under a pseudo-terminal
 # (`script` from util-linux), the second run estimating each step from the first. Prints how many progress-bar
 # redraws each run showed for the long steps, a few of them, and the status of the active run seen by
-# `territoire status` while the second run goes on. See docs/reliability.md ("Progress").
+# `territoire status` while the second run goes on. See docs/run-report.md ("Progress").
 #
 #   bench/progress-pty.sh ROWS [WORK_DIR]       e.g. bench/progress-pty.sh 2000000 /tmp/territoire-progress
 #
