@@ -7,18 +7,19 @@
 #   bench/progress-pty.sh ROWS [WORK_DIR]       e.g. bench/progress-pty.sh 2000000 /tmp/territoire-progress
 #
 # Needs the packaged jar (./mvnw -q package -DskipTests) and `script`. Everything is written under WORK_DIR and
-# deleted at the end.
+# deleted at the end (the generated stock is kept and reused when a run fails).
 set -eu
 rows=${1:?usage: bench/progress-pty.sh ROWS [WORK_DIR]}
 work=${2:-/tmp/territoire-progress-$rows}
 project=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 territoire="$project/territoire"
 export TERRITOIRE_JAVA_OPTIONS="${TERRITOIRE_JAVA_OPTIONS:--Xmx1g}"
-rm -rf "$work"
+rm -rf "$work/home" "$work/inbox/cog-2026" "$work/inbox/populations"
 mkdir -p "$work/inbox/sirene"
 cp -r "$project/samples/cog-2026" "$work/inbox/cog-2026"
+cp -r "$project/samples/populations" "$work/inbox/populations"
 zip="$work/inbox/sirene/StockEtablissement_utf8.zip"
-"$territoire" generate sirene --rows "$rows" --out "$zip"
+[ -f "$zip" ] || "$territoire" generate sirene --rows "$rows" --out "$zip"
 
 for run in 1 2; do
   start=$(date +%s)

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -79,11 +80,24 @@ class RunReportIntegrationTests {
 			for (WebElement number : driver.findElements(By.cssSelector("td.n"))) {
 				assertThat(number.getText()).doesNotContainPattern("\\d[.,]\\d+E-?\\d").doesNotContainPattern("\\.0$");
 			}
+			JavascriptExecutor script = (JavascriptExecutor) driver;
 			for (String chart : List.of("chart-durations", "chart-rows")) {
 				WebElement canvas = driver.findElement(By.cssSelector("#" + chart + " canvas"));
 				assertThat(canvas.getSize().getWidth()).as(chart).isGreaterThan(100);
 				assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
+				Object painted = script.executeScript("var c = document.querySelector('#' + arguments[0] + ' canvas');"
+						+ "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; var n = 0;"
+						+ "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) { n++; } } return n;", chart);
+				assertThat(((Number) painted).longValue()).as("painted pixels of " + chart).isGreaterThan(1000);
 			}
+			Object durations = script.executeScript("return echarts.getInstanceByDom(document.getElementById("
+					+ "'chart-durations')).getOption().series.map(function (s) { return s.name; });");
+			assertThat(((List<?>) durations).stream().map(String::valueOf).toList()).contains("discover", "ingest",
+					"normalise", "report", "promote");
+			Object sireneRows = script.executeScript("var s = echarts.getInstanceByDom(document.getElementById("
+					+ "'chart-rows')).getOption().series.filter(function (s) { return s.name === "
+					+ "'sirene_etablissement'; })[0]; return s.data[s.data.length - 1];");
+			assertThat(((Number) sireneRows).longValue()).isEqualTo(entzheim + national);
 		}
 	}
 
