@@ -77,7 +77,7 @@ class RunCommand implements Callable<Integer> {
 		}
 		String startedAt = java.time.Instant.now().toString();
 		new RunState(this.job, runDate.toString(), ProcessHandle.current().pid(), startedAt, "starting", startedAt, 0,
-				startedAt)
+				startedAt, null)
 			.write(home);
 		try (RunLock held = lock.get();
 				ConfigurableApplicationContext context = Contexts.start(this.parent.homeOptions, this.inbox)) {

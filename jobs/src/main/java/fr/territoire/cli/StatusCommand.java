@@ -65,8 +65,15 @@ class StatusCommand implements Callable<Integer> {
 			}
 			else {
 				for (RunStatus run : runs) {
-					out.printf("%s %s date=%s %s (execution %d, %s → %s)%n", run.job(), run.status(), run.date(),
-							run.exitCode(), run.executionId(), run.startTime(), run.endTime());
+					out.printf("%s %s date=%s %s (execution %d, %s → %s, %s, %s)%n", run.job(), run.status(),
+							run.date(), run.exitCode(), run.executionId(), run.startTime(),
+							(run.endTime() != null) ? run.endTime() : "not ended", run.timeZone(),
+							java.time.Duration.ofMillis(run.durationMillis())
+								.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+								.toString()
+								.substring(2)
+								.toLowerCase(java.util.Locale.ROOT));
+					out.println("    report: " + ((run.report() != null) ? run.report() : "none"));
 					run.steps()
 						.forEach((step) -> out.printf("    %-40s %-10s read=%d written=%d rejected=%d %dms%n",
 								step.name(), step.status(), step.read(), step.written(), step.rejected(),

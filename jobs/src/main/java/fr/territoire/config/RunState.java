@@ -28,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param stepStartedAt when that step started (ISO-8601), null before the first
  * @param rowsSoFar the rows read by the steps so far (as committed)
  * @param updatedAt when this state was written (ISO-8601)
+ * @param progress how far the running step has got: elapsed time, and the time it took in
+ * the last run with what is left of it; null when unknown
  */
 public record RunState(String job, String date, long pid, String startedAt, @Nullable String step,
-		@Nullable String stepStartedAt, long rowsSoFar, String updatedAt) {
+		@Nullable String stepStartedAt, long rowsSoFar, String updatedAt, @Nullable String progress) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -70,7 +72,7 @@ public record RunState(String job, String date, long pid, String startedAt, @Nul
 			return Optional.of(JSON.readValue(Files.readString(file), RunState.class));
 		}
 		catch (IOException | JacksonException ex) {
-			return Optional.of(new RunState("?", "?", -1, "?", null, null, 0, "?"));
+			return Optional.of(new RunState("?", "?", -1, "?", null, null, 0, "?", null));
 		}
 	}
 
@@ -101,7 +103,7 @@ public record RunState(String job, String date, long pid, String startedAt, @Nul
 	public String describe() {
 		return this.job + " of " + this.date + ", started " + this.startedAt + ", pid " + this.pid
 				+ ((this.step != null) ? ", step " + this.step + " (since " + this.stepStartedAt + ")" : "")
-				+ ", rows read so far " + this.rowsSoFar;
+				+ ", rows read so far " + this.rowsSoFar + ((this.progress != null) ? "; " + this.progress : "");
 	}
 
 }

@@ -54,9 +54,16 @@ public class JobRunner {
 
 	private final TerritoireProperties properties;
 
+	private final RunNotifier notifier;
+
+	private final ProgressProperties progress;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
-			List<RestartCheck> restartChecks, TerritoireProperties properties) {
+			List<RestartCheck> restartChecks, TerritoireProperties properties, NotifyProperties notify,
+			ProgressProperties progress) {
+		this.progress = progress;
 		this.properties = properties;
+		this.notifier = new RunNotifier(notify);
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs;
@@ -114,7 +121,8 @@ public class JobRunner {
 			return Outcome.failed(ErrorCode.RUN_CONFLICT);
 		}
 		try (RunLock held = lock.get();
-				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date)) {
+				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date,
+						this.progress.logEvery())) {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder jobParameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
@@ -148,7 +156,21 @@ public class JobRunner {
 				}
 			}
 			JobExecution execution = this.jobOperator.start(job, jobParameters.toJobParameters());
-			return report(execution, out);
+			try {
+				Outcome outcome = report(execution, out);
+				out.flush();
+				this.notifier.notify(
+						Map.of("TERRITOIRE_STATUS", execution.getStatus().toString(), "TERRITOIRE_REPORT",
+								execution.getExecutionContext().containsKey("report.path")
+										? execution.getExecutionContext().getString("report.path") : "",
+								"TERRITOIRE_JOB", jobName, "TERRITOIRE_DATE", date.toString(), "TERRITOIRE_EXECUTION",
+								String.valueOf(execution.getId()), "TERRITOIRE_HOME", this.home.root().toString()),
+						this.home.log());
+				return outcome;
+			}
+			finally {
+				org.slf4j.MDC.remove("run");
+			}
 		}
 		catch (org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 				| org.springframework.batch.core.launch.JobRestartException
@@ -298,9 +320,12 @@ public class JobRunner {
 		if (code.kind() == ErrorCode.Kind.INTERNAL) {
 			out.println("This is a bug: the full log is in " + this.home.log() + "; please report it with the log.");
 		}
+		if (execution.getExecutionContext().containsKey("report.path")) {
+			out.println("Its report: " + execution.getExecutionContext().getString("report.path"));
+		}
 		if (Files.exists(this.home.nextWarehouse())) {
-			out.println("Its warehouse is kept: look at its quarantine and audits with territoire sql --failed-run "
-					+ "\"SELECT * FROM quality.rejected_row\" --home " + this.home.root());
+			out.println("Its warehouse is kept: look at its rejected rows with: territoire rejects --home "
+					+ this.home.root() + " (--source S, --limit N); at its audits with territoire sql --failed-run");
 		}
 		out.println("Fix the cause, then run the same command again: the run resumes at the failed step.");
 		logger.debug("Failed execution {}", execution);

@@ -1,16 +1,20 @@
 package fr.territoire.job;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,7 +23,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Keeps {@link RunState} up to date while a job runs (every second, from the job
- * repository of this process) and removes it when the run ends.
+ * repository of this process) and removes it when the run ends. Shows the running step's
+ * progress ({@link StepProgress}): on a terminal as a bar redrawn every second on the
+ * last line of the terminal ({@link TerminalProgressLine}), otherwise (cron, CI, the
+ * scheduler) as a log line every 10 seconds.
  */
 final class RunStateTracker implements AutoCloseable {
 
@@ -29,12 +36,23 @@ final class RunStateTracker implements AutoCloseable {
 
 	private final TerritoireHome home;
 
-	private RunStateTracker(ScheduledExecutorService scheduler, TerritoireHome home) {
+	private final @Nullable TerminalProgressLine terminal = (System.console() != null) ? TerminalProgressLine.install()
+			: null;
+
+	private @Nullable StepProgress progress;
+
+	private long ticks;
+
+	private final long logEverySeconds;
+
+	private RunStateTracker(ScheduledExecutorService scheduler, TerritoireHome home, Duration logEvery) {
 		this.scheduler = scheduler;
 		this.home = home;
+		this.logEverySeconds = Math.max(1, logEvery.toSeconds());
 	}
 
-	static RunStateTracker start(JobRepository jobRepository, TerritoireHome home, String jobName, LocalDate date) {
+	static RunStateTracker start(JobRepository jobRepository, TerritoireHome home, String jobName, LocalDate date,
+			Duration logEvery) {
 		String startedAt = Instant.now().toString();
 		long pid = ProcessHandle.current().pid();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -42,8 +60,9 @@ final class RunStateTracker implements AutoCloseable {
 			thread.setDaemon(true);
 			return thread;
 		});
-		RunStateTracker tracker = new RunStateTracker(scheduler, home);
-		tracker.write(new RunState(jobName, date.toString(), pid, startedAt, null, null, 0, startedAt));
+		RunStateTracker tracker = new RunStateTracker(scheduler, home, logEvery);
+		tracker.progress = new StepProgress(jobRepository, jobName);
+		tracker.write(new RunState(jobName, date.toString(), pid, startedAt, null, null, 0, startedAt, null));
 		scheduler.scheduleWithFixedDelay(() -> tracker.update(jobRepository, jobName, date, pid, startedAt), 1, 1,
 				TimeUnit.SECONDS);
 		return tracker;
@@ -53,21 +72,43 @@ final class RunStateTracker implements AutoCloseable {
 		try {
 			String step = null;
 			String stepStartedAt = null;
+			StepProgress.Snapshot snapshot = null;
 			long rows = 0;
+			long execution = -1;
 			for (JobExecution running : jobRepository.findRunningJobExecutions(jobName)) {
-				for (StepExecution execution : running.getStepExecutions()) {
-					rows += execution.getReadCount();
-					if (execution.getStatus() == BatchStatus.STARTED) {
-						step = execution.getStepName();
-						stepStartedAt = String.valueOf(execution.getStartTime());
+				for (StepExecution stepExecution : running.getStepExecutions()) {
+					rows += stepExecution.getReadCount();
+					if (stepExecution.getStatus() == BatchStatus.STARTED) {
+						step = stepExecution.getStepName();
+						stepStartedAt = String.valueOf(stepExecution.getStartTime());
+						execution = running.getId();
+						snapshot = (this.progress != null) ? this.progress.of(stepExecution, LocalDateTime.now())
+								: null;
 					}
 				}
 			}
 			write(new RunState(jobName, date.toString(), pid, startedAt, step, stepStartedAt, rows,
-					Instant.now().toString()));
+					Instant.now().toString(), (snapshot != null) ? snapshot.describe() : null));
+			show(snapshot, execution, rows);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Cannot update the state of the run", ex);
+		}
+	}
+
+	private void show(StepProgress.@Nullable Snapshot snapshot, long execution, long rows) {
+		this.ticks++;
+		if (snapshot == null) {
+			return;
+		}
+		if (this.terminal != null) {
+			this.terminal.show(snapshot.bar());
+		}
+		else if (this.ticks % this.logEverySeconds == 0) {
+			try (var run = MDC.putCloseable("run", String.valueOf(execution));
+					var step = MDC.putCloseable("step", snapshot.step())) {
+				logger.info("Progress: {}; {} rows read by the run's finished steps", snapshot.describe(), rows);
+			}
 		}
 	}
 
@@ -83,6 +124,9 @@ final class RunStateTracker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+		if (this.terminal != null) {
+			this.terminal.uninstall();
+		}
 		try {
 			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
 			RunState.clear(this.home);

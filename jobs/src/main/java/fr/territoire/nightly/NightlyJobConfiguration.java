@@ -34,7 +34,9 @@ import fr.territoire.publish.PublishTasklet;
 import fr.territoire.publish.PublishedSecrecy;
 import fr.territoire.publish.ReleaseHousekeeping;
 import fr.territoire.publish.Releases;
+import fr.territoire.report.RunReportListener;
 import fr.territoire.report.RunReportTasklet;
+import fr.territoire.report.RunReportWriter;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.ModelLayerTasklet;
 import fr.territoire.warehouse.SqlModel;
@@ -104,8 +106,10 @@ public class NightlyJobConfiguration {
 		MappingCatalog mappings = project.mappings();
 		ModelCatalog models = project.models();
 		TaskletSteps steps = new TaskletSteps(jobRepository, transactionManager);
+		RunReportWriter reports = new RunReportWriter(warehouse.home(), jobRepository, project.reports());
 		SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
+			.listener(new RunReportListener(warehouse, reports))
 			.listener(new ReleaseHousekeeping(warehouse))
 			.listener(new JobExecutionListener() {
 				@Override
@@ -145,7 +149,7 @@ public class NightlyJobConfiguration {
 			.next(steps.step("catalogue",
 					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
 							project.definitions(GlossarySpec.class), properties.warehouse())))
-			.next(steps.step("report", new RunReportTasklet(warehouse, project.reports())))
+			.next(steps.step("report", new RunReportTasklet(warehouse, reports)))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
 	}

@@ -1,9 +1,17 @@
 package fr.territoire.status;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import fr.territoire.config.TerritoireHome;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -12,15 +20,21 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads recent runs from the job repository.
+ * Reads recent runs from the job repository, with their times in the zone of this machine
+ * (that of the job repository's times) and their run reports.
  */
 @Service
 public class StatusService {
 
 	private final JobRepository jobRepository;
 
-	public StatusService(JobRepository jobRepository) {
+	private final TerritoireHome home;
+
+	private final ZoneId zone = ZoneId.systemDefault();
+
+	public StatusService(JobRepository jobRepository, TerritoireHome home) {
 		this.jobRepository = jobRepository;
+		this.home = home;
 	}
 
 	/** The most recent executions of every job, newest first. */
@@ -34,11 +48,11 @@ public class StatusService {
 		return executions.stream()
 			.sorted(Comparator.comparing(JobExecution::getId).reversed())
 			.limit(limit)
-			.map(StatusService::toStatus)
+			.map(this::toStatus)
 			.toList();
 	}
 
-	private static RunStatus toStatus(JobExecution execution) {
+	private RunStatus toStatus(JobExecution execution) {
 		List<RunStatus.Step> steps = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparing(StepExecution::getId))
@@ -47,11 +61,21 @@ public class StatusService {
 					(step.getStartTime() != null && step.getEndTime() != null)
 							? Duration.between(step.getStartTime(), step.getEndTime()).toMillis() : 0))
 			.toList();
-		return new RunStatus(execution.getJobInstance().getJobName(), execution.getJobParameters().getString("date"),
-				execution.getId(), execution.getJobInstance().getInstanceId(), execution.getStatus().toString(),
-				execution.getExitStatus().getExitCode(),
-				(execution.getStartTime() != null) ? execution.getStartTime().toString() : null,
-				(execution.getEndTime() != null) ? execution.getEndTime().toString() : null, steps);
+		String date = execution.getJobParameters().getString("date");
+		// the name the run report is written under (report.RunReportWriter#path)
+		Path report = this.home.reports().resolve(date + "-" + execution.getJobInstance().getInstanceId() + ".html");
+		LocalDateTime start = execution.getStartTime();
+		LocalDateTime end = execution.getEndTime();
+		return new RunStatus(execution.getJobInstance().getJobName(), date, execution.getId(),
+				execution.getJobInstance().getInstanceId(), execution.getStatus().toString(),
+				execution.getExitStatus().getExitCode(), time(start), time(end), this.zone.getId(),
+				(start != null) ? Duration.between(start, (end != null) ? end : LocalDateTime.now()).toMillis() : 0,
+				Files.isRegularFile(report) ? report.toString() : null, steps);
+	}
+
+	private @Nullable String time(@Nullable LocalDateTime time) {
+		return (time != null) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(this.zone)) : null;
 	}
 
 }

@@ -39,6 +39,13 @@ public final class SampleNightly {
 		return run.resolve("publish/latest");
 	}
 
+	/** The home of the run (its reports, logs…); the run must have succeeded. */
+	public static Path home() throws IOException {
+		Path run = run();
+		assertThat(exitCode).as("exit code of the nightly on the samples").isZero();
+		return run;
+	}
+
 	private static synchronized Path run() throws IOException {
 		if (home == null) {
 			Path folder = Files.createTempDirectory("territoire-indicators");
