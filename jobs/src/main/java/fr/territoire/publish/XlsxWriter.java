@@ -13,27 +13,24 @@ import java.sql.Types;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Writes a query's rows as an XLSX workbook for spreadsheet users, streaming: POI's
- * {@link SXSSFWorkbook} keeps a window of rows in memory and the DuckDB result set is
+ * Writes a query's rows as an XLSX workbook for spreadsheet users, streaming with
+ * fastexcel: rows are flushed to the file every {@value #FLUSH_EVERY} rows and texts are
+ * written inline (no shared-string table growing in memory); the DuckDB result set is
  * read forward once (DuckDB cannot write XLSX without an extension, which is never
  * installed). Texts are text cells (codes keep their leading zeros), numbers numeric
  * cells, dates date cells shown as {@code yyyy-mm-dd}, booleans boolean cells, nulls
- * empty; the first row holds the column names, frozen.
+ * empty; the first row holds the column names, bold and frozen.
  */
 final class XlsxWriter {
 
 	/** Rows of a table above which no workbook is written (a sheet holds 1,048,576). */
 	static final long MAX_ROWS = 1_000_000;
 
-	private static final int WINDOW = 200;
+	private static final int FLUSH_EVERY = 5_000;
 
 	private XlsxWriter() {
 	}
@@ -43,67 +40,55 @@ final class XlsxWriter {
 	 * @return the data rows written
 	 */
 	static long write(Connection connection, String query, String sheetName, Path file) throws IOException {
-		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-		workbook.setCompressTempFiles(true);
-		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
-			SXSSFSheet sheet = workbook.createSheet(sheetName);
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(query);
+				OutputStream out = Files.newOutputStream(file)) {
+			Workbook workbook = new Workbook(out, "Territoire", "1.0");
+			Worksheet sheet = workbook.newWorksheet(sheetName);
 			ResultSetMetaData meta = rows.getMetaData();
 			int columns = meta.getColumnCount();
-			CellStyle header = workbook.createCellStyle();
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			header.setFont(bold);
-			CellStyle date = workbook.createCellStyle();
-			date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-			Row names = sheet.createRow(0);
-			for (int column = 1; column <= columns; column++) {
-				Cell cell = names.createCell(column - 1);
-				cell.setCellValue(meta.getColumnLabel(column));
-				cell.setCellStyle(header);
-			}
-			sheet.createFreezePane(0, 1);
 			int[] types = new int[columns + 1];
 			for (int column = 1; column <= columns; column++) {
+				sheet.inlineString(0, column - 1, meta.getColumnLabel(column));
 				types[column] = meta.getColumnType(column);
 			}
-			long written = 0;
+			sheet.range(0, 0, 0, columns - 1).style().bold().set();
+			sheet.freezePane(0, 1);
+			int written = 0;
 			while (rows.next()) {
-				Row row = sheet.createRow((int) (written + 1));
-				for (int column = 1; column <= columns; column++) {
-					write(rows, column, types[column], row, date);
-				}
 				written++;
+				for (int column = 1; column <= columns; column++) {
+					write(sheet, rows, written, column, types[column]);
+				}
+				if (written % FLUSH_EVERY == 0) {
+					sheet.flush();
+				}
 			}
-			try (OutputStream out = Files.newOutputStream(file)) {
-				workbook.write(out);
-			}
+			workbook.finish();
 			return written;
 		}
 		catch (SQLException ex) {
 			throw new TerritoireException(ErrorCode.WAREHOUSE, null,
 					"write " + file.getFileName() + ": " + ex.getMessage(), ex);
 		}
-		finally {
-			workbook.close();
-		}
 	}
 
-	private static void write(ResultSet rows, int column, int type, Row row, CellStyle date) throws SQLException {
+	private static void write(Worksheet sheet, ResultSet rows, int row, int column, int type) throws SQLException {
 		Object value = rows.getObject(column);
 		if (value == null) {
 			return;
 		}
-		Cell cell = row.createCell(column - 1);
+		int cell = column - 1;
 		switch (type) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DOUBLE, Types.FLOAT, Types.REAL,
 					Types.DECIMAL, Types.NUMERIC ->
-				cell.setCellValue(((Number) value).doubleValue());
-			case Types.BOOLEAN, Types.BIT -> cell.setCellValue((Boolean) value);
+				sheet.value(row, cell, (Number) value);
+			case Types.BOOLEAN, Types.BIT -> sheet.value(row, cell, (Boolean) value);
 			case Types.DATE -> {
-				cell.setCellValue(rows.getDate(column).toLocalDate());
-				cell.setCellStyle(date);
+				sheet.value(row, cell, rows.getDate(column).toLocalDate());
+				sheet.style(row, cell).format("yyyy-mm-dd").set();
 			}
-			default -> cell.setCellValue(value.toString());
+			default -> sheet.inlineString(row, cell, value.toString());
 		}
 	}
 
