@@ -78,7 +78,8 @@ class ReleaseDataPackageIntegrationTests {
 		int parquet = 0;
 		for (JsonNode resource : dataPackage.get("resources")) {
 			Path file = release.resolve(resource.get("path").asString());
-			assertThat(resource.get("bytes").asLong()).as(file.toString()).isEqualTo(Files.size(file));
+			String size = resource.get("format").asString().equals("parquet") ? "bytes_on_disk" : "bytes";
+			assertThat(resource.get(size).asLong()).as(file.toString()).isEqualTo(Files.size(file));
 			assertThat(resource.get("hash").asString()).isEqualTo("sha256:" + sha256(file));
 			assertThat(resource.get("rows").asLong()).as(file.toString()).isPositive();
 			if (resource.get("format").asString().equals("parquet")) {
