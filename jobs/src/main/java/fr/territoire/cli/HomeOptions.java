@@ -60,7 +60,9 @@ public class HomeOptions {
 			arguments.add("--territoire.inbox=" + inbox.toAbsolutePath().normalize());
 		}
 		arguments.add("--spring.datasource.url=jdbc:h2:file:" + territoireHome().jobRepository()
-				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+		// no repository.trace.db: H2 would trace every start (the schema
+		// initialisation meets existing tables) into a file that only grows
+				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
 		return arguments;
 	}
 

@@ -286,11 +286,6 @@ class CrashHarnessIntegrationTests {
 			paths.filter((path) -> !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS))
 				.map((path) -> home.relativize(path).toString().replace(release, "<release>"))
 				.filter((name) -> !name.startsWith("logs/"))
-				// H2's trace of the job repository: Spring Batch's schema script fails on
-				// the existing
-				// tables at every start after the first one, crash or not; the reference
-				// home has one start
-				.filter((name) -> !name.equals("batch/repository.trace.db"))
 				.forEach(names::add);
 		}
 		return new ArrayList<>(names);
