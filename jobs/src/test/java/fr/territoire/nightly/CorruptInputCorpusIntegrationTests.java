@@ -175,9 +175,9 @@ class CorruptInputCorpusIntegrationTests {
 		sums.put("current.duckdb", sha256(home.resolve("warehouse/current.duckdb")));
 		Path release = home.resolve("publish/latest").toRealPath();
 		sums.put("latest", release.getFileName().toString());
-		try (Stream<Path> files = Files.list(release)) {
-			for (Path file : files.toList()) {
-				sums.put(file.getFileName().toString(), sha256(file));
+		try (Stream<Path> files = Files.walk(release)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				sums.put(release.relativize(file).toString(), sha256(file));
 			}
 		}
 		return sums;
