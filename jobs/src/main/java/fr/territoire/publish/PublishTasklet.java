@@ -91,7 +91,7 @@ public class PublishTasklet implements Tasklet {
 			if (Boolean.TRUE.equals(table.rebuild())) {
 				PublishedColumns.model(table, this.models).ifPresent((model) -> ModelRunner.build(connection, model));
 			}
-			tables.add(write(connection, partial, table));
+			tables.add(write(connection, partial, table, runDate));
 			published.add(table);
 		}
 		ReleaseManifest manifest = new ReleaseManifest(id, this.spec.title(), this.spec.description().strip(),
@@ -115,8 +115,8 @@ public class PublishTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private ReleaseManifest.Table write(DuckDBConnection connection, Path folder, PublicationSpec.PublishedTable table)
-			throws IOException {
+	private ReleaseManifest.Table write(DuckDBConnection connection, Path folder, PublicationSpec.PublishedTable table,
+			String runDate) throws IOException {
 		long rows = Sql.queryLong(connection, "SELECT count(*) FROM (" + table.rows() + ")");
 		String query = table.rows() + " ORDER BY " + table.orderBy();
 		Path parquet = folder.resolve(table.name() + ".parquet");
@@ -139,7 +139,8 @@ public class PublishTasklet implements Tasklet {
 				List.of(file(folder, parquet, "parquet"), file(folder, csv, "csv")));
 		if (rows <= XlsxWriter.MAX_ROWS) {
 			Path xlsx = folder.resolve(table.name() + ".xlsx");
-			long xlsxRows = XlsxWriter.write(connection, query, table.name(), xlsx);
+			long xlsxRows = XlsxWriter.write(connection, query, table.name(), xlsx,
+					java.time.LocalDate.parse(runDate).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
 			if (xlsxRows != rows) {
 				throw new TerritoireException(ErrorCode.RELEASE_VERIFICATION, "table " + table.from() + " has " + rows
 						+ " rows but " + xlsx.getFileName() + " has " + xlsxRows + "; the release is not published");

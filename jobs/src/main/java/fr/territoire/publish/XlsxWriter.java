@@ -1,7 +1,9 @@
 package fr.territoire.publish;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,9 +12,15 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -32,6 +40,10 @@ final class XlsxWriter {
 
 	private static final int FLUSH_EVERY = 5_000;
 
+	private static final String CORE_PROPERTIES = "docProps/core.xml";
+
+	private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
+
 	private XlsxWriter() {
 	}
 
@@ -39,7 +51,16 @@ final class XlsxWriter {
 	 * Writes the rows of the query to the file, one sheet named after it.
 	 * @return the data rows written
 	 */
-	static long write(Connection connection, String query, String sheetName, Path file) throws IOException {
+	static long write(Connection connection, String query, String sheetName, Path file, Instant created)
+			throws IOException {
+		Path written = file.resolveSibling(file.getFileName() + ".tmp");
+		long rows = writeRows(connection, query, sheetName, written);
+		withCreationTime(written, file, created);
+		Files.delete(written);
+		return rows;
+	}
+
+	private static long writeRows(Connection connection, String query, String sheetName, Path file) throws IOException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(query);
 				OutputStream out = Files.newOutputStream(file)) {
@@ -70,6 +91,37 @@ final class XlsxWriter {
 		catch (SQLException ex) {
 			throw new TerritoireException(ErrorCode.WAREHOUSE, null,
 					"write " + file.getFileName() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Copies the workbook, its parts untouched (raw, not compressed again), but for the
+	 * creation time of its document properties, which fastexcel sets to the time of
+	 * writing: the run's date instead, so that the same data give the same bytes (a
+	 * resumed run publishes what an uninterrupted one does).
+	 */
+	private static void withCreationTime(Path source, Path target, Instant created) throws IOException {
+		try (ZipFile zip = ZipFile.builder().setPath(source).get();
+				ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+			for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+				if (entry.getName().equals(CORE_PROPERTIES)) {
+					String xml;
+					try (InputStream in = zip.getInputStream(entry)) {
+						xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+					}
+					byte[] fixed = CREATED.matcher(xml)
+						.replaceFirst("$1" + Matcher.quoteReplacement(created.toString()) + "$2")
+						.getBytes(StandardCharsets.UTF_8);
+					ZipArchiveEntry rewritten = new ZipArchiveEntry(entry.getName());
+					rewritten.setTime(entry.getTime());
+					out.putArchiveEntry(rewritten);
+					out.write(fixed);
+					out.closeArchiveEntry();
+				}
+				else {
+					out.addRawArchiveEntry(entry, zip.getRawInputStream(entry));
+				}
+			}
 		}
 	}
 
