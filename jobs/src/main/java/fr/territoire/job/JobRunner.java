@@ -17,6 +17,8 @@ import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
 import fr.territoire.error.TerritoireException;
+import fr.territoire.warehouse.RunningQuery;
+import fr.territoire.warehouse.WarehouseSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +61,14 @@ public class JobRunner {
 
 	private final ProgressProperties progress;
 
+	/** The running job's warehouse session, asked how far its running statement is. */
+	private final ObjectProvider<WarehouseSession> warehouse;
+
 	public JobRunner(JobOperator jobOperator, JobRepository jobRepository, Map<String, Job> jobs, TerritoireHome home,
 			List<RestartCheck> restartChecks, TerritoireProperties properties, NotifyProperties notify,
-			ProgressProperties progress) {
+			ProgressProperties progress, ObjectProvider<WarehouseSession> warehouse) {
 		this.progress = progress;
+		this.warehouse = warehouse;
 		this.properties = properties;
 		this.notifier = new RunNotifier(notify);
 		this.jobOperator = jobOperator;
@@ -122,7 +129,7 @@ public class JobRunner {
 		}
 		try (RunLock held = lock.get();
 				RunStateTracker state = RunStateTracker.start(this.jobRepository, this.home, jobName, date,
-						this.progress.logEvery())) {
+						this.progress.logEvery(), runningQuery())) {
 			recoverCrashedExecutions(jobName, out);
 			JobParametersBuilder jobParameters = new JobParametersBuilder().addString("date", date.toString())
 				.addString("inbox", this.home.inbox().toString(), false);
@@ -396,6 +403,14 @@ public class JobRunner {
 		/** Stopped at a step boundary (JobOperator#stop); the same date resumes it. */
 		STOPPED
 
+	}
+
+	/**
+	 * What DuckDB says of the statement the job is running, if the job has a warehouse.
+	 */
+	private java.util.function.Supplier<java.util.Optional<RunningQuery>> runningQuery() {
+		WarehouseSession session = this.warehouse.getIfAvailable();
+		return (session != null) ? session::runningQuery : java.util.Optional::empty;
 	}
 
 }

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
+import fr.territoire.warehouse.RunningQuery;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,8 @@ final class RunStateTracker implements AutoCloseable {
 
 	private @Nullable StepProgress progress;
 
+	private Supplier<Optional<RunningQuery>> runningQuery = Optional::empty;
+
 	private long ticks;
 
 	private final long logEverySeconds;
@@ -52,7 +57,7 @@ final class RunStateTracker implements AutoCloseable {
 	}
 
 	static RunStateTracker start(JobRepository jobRepository, TerritoireHome home, String jobName, LocalDate date,
-			Duration logEvery) {
+			Duration logEvery, Supplier<Optional<RunningQuery>> runningQuery) {
 		String startedAt = Instant.now().toString();
 		long pid = ProcessHandle.current().pid();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -61,6 +66,7 @@ final class RunStateTracker implements AutoCloseable {
 			return thread;
 		});
 		RunStateTracker tracker = new RunStateTracker(scheduler, home, logEvery);
+		tracker.runningQuery = runningQuery;
 		tracker.progress = new StepProgress(jobRepository, jobName);
 		tracker.write(new RunState(jobName, date.toString(), pid, startedAt, null, null, 0, startedAt, null));
 		scheduler.scheduleWithFixedDelay(() -> tracker.update(jobRepository, jobName, date, pid, startedAt), 1, 1,
@@ -83,7 +89,7 @@ final class RunStateTracker implements AutoCloseable {
 						stepStartedAt = String.valueOf(stepExecution.getStartTime());
 						execution = running.getId();
 						snapshot = (this.progress != null) ? this.progress.of(stepExecution, LocalDateTime.now())
-								: null;
+							.with(this.runningQuery.get().orElse(null)) : null;
 					}
 				}
 			}

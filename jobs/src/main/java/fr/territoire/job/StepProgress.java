@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.territoire.warehouse.RunningQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -75,20 +76,44 @@ final class StepProgress {
 	 * @param elapsed how long it has run
 	 * @param lastDuration how long it took in the last run that completed it, null if
 	 * none did
+	 * @param query how far the step's running statement has got, as DuckDB reports it
+	 * (rows processed out of rows to process), null when it cannot say
 	 */
-	record Snapshot(String step, Duration elapsed, @Nullable Duration lastDuration) {
+	record Snapshot(String step, Duration elapsed, @Nullable Duration lastDuration, @Nullable RunningQuery query) {
 
-		/** The share done (0 to 0.99), or -1 when unknown. */
+		Snapshot(String step, Duration elapsed, @Nullable Duration lastDuration) {
+			this(step, elapsed, lastDuration, null);
+		}
+
+		/** The same snapshot with what DuckDB says of the running statement. */
+		Snapshot with(@Nullable RunningQuery running) {
+			return new Snapshot(this.step, this.elapsed, this.lastDuration, running);
+		}
+
+		/**
+		 * The share done (0 to 0.99), or -1 when unknown: the running statement's own
+		 * share when DuckDB reports it, else the elapsed time against the last run's.
+		 */
 		double fraction() {
+			if (this.query != null) {
+				return Math.min(0.99, this.query.percent() / 100);
+			}
 			if (this.lastDuration == null || this.lastDuration.isZero()) {
 				return -1;
 			}
 			return Math.min(0.99, (double) this.elapsed.toMillis() / this.lastDuration.toMillis());
 		}
 
-		/** One line: step, elapsed, last duration and what is left. */
+		/**
+		 * One line: step and elapsed time, then rows done, rate and time left of the
+		 * running statement when DuckDB reports them, else the last run's duration and
+		 * what is left of it.
+		 */
 		String describe() {
 			String text = "step " + this.step + " running for " + seconds(this.elapsed);
+			if (this.query != null) {
+				return text + ", " + rows(this.query);
+			}
 			if (this.lastDuration == null) {
 				return text + " (no earlier run to estimate from)";
 			}
@@ -96,6 +121,23 @@ final class StepProgress {
 			return text + ", " + Math.round(fraction() * 100) + "% of the " + seconds(this.lastDuration)
 					+ " it took last run, ETA "
 					+ (left.isNegative() ? "overdue by " + seconds(left.negated()) : seconds(left));
+		}
+
+		/**
+		 * Rows of the running statement: done, total, rate over the step's time so far
+		 * and the time left at that rate.
+		 */
+		private String rows(RunningQuery running) {
+			String text = String.format(Locale.ROOT, "%d%% of its statement: %,d of %,d rows",
+					Math.round(Math.min(99, running.percent())), running.rows(), running.totalRows());
+			long millis = this.elapsed.toMillis();
+			if (millis <= 0 || running.rows() <= 0) {
+				return text;
+			}
+			double perSecond = running.rows() * 1000.0 / millis;
+			long left = Math.max(0, running.totalRows() - running.rows());
+			return text + String.format(Locale.ROOT, ", %,d rows/s, ETA ", Math.round(perSecond))
+					+ seconds(Duration.ofSeconds(Math.round(left / perSecond)));
 		}
 
 		/** A bar for a terminal. */

@@ -13,6 +13,8 @@ import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ public class WarehouseSession implements AutoCloseable {
 	private final MacroCatalog macros;
 
 	private @Nullable DuckDBConnection connection;
+
+	/** A statement of the connection kept to ask DuckDB how far its running query is. */
+	private volatile @Nullable DuckDBPreparedStatement progressProbe;
 
 	/**
 	 * A session whose tables and macros are those of the project's configuration.
@@ -86,7 +91,18 @@ public class WarehouseSession implements AutoCloseable {
 			}
 			logger.info("Warehouse {} open, storage version {}", this.home.nextWarehouse(),
 					Warehouses.storageVersion(opened));
+			// DuckDB measures the progress of a query only with its progress bar on
+			// (never
+			// printed: our own progress line shows it)
+			Sql.execute(opened, "follow the progress of queries",
+					"SET enable_progress_bar = true; SET enable_progress_bar_print = false");
 			this.connection = opened;
+			try {
+				this.progressProbe = (DuckDBPreparedStatement) opened.createStatement();
+			}
+			catch (SQLException | ClassCastException ex) {
+				logger.debug("No progress of queries: {}", ex.getMessage());
+			}
 		}
 		return this.connection;
 	}
@@ -110,6 +126,29 @@ public class WarehouseSession implements AutoCloseable {
 		macros.create(connection);
 	}
 
+	/**
+	 * How far the statement running on the warehouse has got, asked from another thread
+	 * (the progress line); empty when none runs, the warehouse is not open or DuckDB
+	 * cannot say. Never opens the warehouse and never waits for the running statement.
+	 */
+	public java.util.Optional<RunningQuery> runningQuery() {
+		DuckDBPreparedStatement probe = this.progressProbe;
+		if (probe == null) {
+			return java.util.Optional.empty();
+		}
+		try {
+			QueryProgress progress = probe.getQueryProgress();
+			if (progress == null || progress.getPercentage() < 0 || progress.getTotalRowsToProcess() <= 0) {
+				return java.util.Optional.empty();
+			}
+			return java.util.Optional.of(new RunningQuery(progress.getPercentage(), progress.getRowsProcessed(),
+					progress.getTotalRowsToProcess()));
+		}
+		catch (SQLException | RuntimeException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	public TerritoireHome home() {
 		return this.home;
 	}
@@ -122,7 +161,12 @@ public class WarehouseSession implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		if (this.connection != null) {
+			DuckDBPreparedStatement probe = this.progressProbe;
+			this.progressProbe = null;
 			try {
+				if (probe != null) {
+					probe.close();
+				}
 				Sql.execute(this.connection, "checkpoint", "CHECKPOINT");
 				this.connection.close();
 			}
