@@ -207,13 +207,15 @@ class CrashHarnessIntegrationTests {
 		Path actual = home.resolve("publish/latest").toRealPath();
 		assertThat(filesIn(actual)).as("files of the release").isEqualTo(filesIn(expected));
 		for (String name : filesIn(expected)) {
-			if (name.endsWith(".parquet") || name.endsWith(".csv")) {
+			if (name.endsWith(".parquet") || name.endsWith(".csv") || name.endsWith(".xlsx")) {
 				assertThat(sha256(actual.resolve(name))).as("SHA-256 of %s", name)
 					.isEqualTo(sha256(expected.resolve(name)));
 			}
 		}
 		assertThat(withoutIds(actual.resolve("manifest.json"))).as("manifest but for ids and times")
 			.isEqualTo(withoutIds(expected.resolve("manifest.json")));
+		assertThat(catalogWithoutIdsAndTimes(actual)).as("catalog.jsonld but for ids and times")
+			.isEqualTo(catalogWithoutIdsAndTimes(expected));
 		assertThat(dataSums(actual)).as("SHA256SUMS but for the manifests, which hold ids and times")
 			.isEqualTo(dataSums(expected))
 			.isNotEmpty();
@@ -222,8 +224,28 @@ class CrashHarnessIntegrationTests {
 	private static List<String> dataSums(Path release) throws IOException {
 		return Files.readAllLines(release.resolve("SHA256SUMS"))
 			.stream()
-			.filter((line) -> !line.endsWith(" manifest.json") && !line.endsWith(" datapackage.json"))
+			.filter((line) -> !line.endsWith(" manifest.json") && !line.endsWith(" datapackage.json")
+					&& !line.endsWith(" catalog.jsonld"))
 			.toList();
+	}
+
+	/**
+	 * The DCAT catalogue of a release without what differs between two runs of the same
+	 * data: its release id and its issue times.
+	 */
+	private static String catalogWithoutIdsAndTimes(Path release) throws IOException {
+		JsonNode catalog = JSON.readTree(release.resolve("catalog.jsonld").toFile());
+		removeTimes(catalog);
+		return catalog.toString().replace(release.getFileName().toString(), "<release>");
+	}
+
+	private static void removeTimes(JsonNode node) {
+		if (node instanceof ObjectNode object) {
+			object.remove(List.of("dct:issued", "dct:modified"));
+		}
+		for (JsonNode child : node) {
+			removeTimes(child);
+		}
 	}
 
 	private static JsonNode withoutIds(Path manifest) throws IOException {
