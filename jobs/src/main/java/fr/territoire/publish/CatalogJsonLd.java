@@ -33,10 +33,11 @@ final class CatalogJsonLd {
 		catalog.put("dct:title", french(spec.title()));
 		catalog.put("dct:description", french(spec.description().strip()));
 		catalog.put("dct:publisher", publisher(spec));
-		catalog.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		catalog.put("dct:license", OrderedJson.object("@id", spec.licenceUrl()));
 		catalog.put("dct:issued", dateTime(manifest.createdAt()));
 		catalog.put("dct:modified", dateTime(manifest.createdAt()));
-		catalog.put("dct:language", Map.of("@id", "http://publications.europa.eu/resource/authority/language/FRA"));
+		catalog.put("dct:language",
+				OrderedJson.object("@id", "http://publications.europa.eu/resource/authority/language/FRA"));
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		for (ReleaseManifest.Table table : manifest.tables()) {
 			datasets.add(dataset(spec, manifest, table));
@@ -67,14 +68,14 @@ final class CatalogJsonLd {
 		dataset.put("dct:description", french(table.description().strip()));
 		dataset.put("owl:versionInfo", manifest.id());
 		dataset.put("dct:publisher", publisher(spec));
-		dataset.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		dataset.put("dct:license", OrderedJson.object("@id", spec.licenceUrl()));
 		dataset.put("dct:issued", dateTime(manifest.createdAt()));
-		dataset.put("dct:accrualPeriodicity", Map.of("@id", FREQUENCY + spec.frequency()));
-		dataset.put("dct:spatial", Map.of("@id", spec.spatialUri()));
+		dataset.put("dct:accrualPeriodicity", OrderedJson.object("@id", FREQUENCY + spec.frequency()));
+		dataset.put("dct:spatial", OrderedJson.object("@id", spec.spatialUri()));
 		Map<String, Object> temporal = new LinkedHashMap<>();
 		temporal.put("@type", "dct:PeriodOfTime");
-		temporal.put("dcat:startDate", Map.of("@value", manifest.temporal().start(), "@type", "xsd:gYear"));
-		temporal.put("dcat:endDate", Map.of("@value", manifest.temporal().end(), "@type", "xsd:gYear"));
+		temporal.put("dcat:startDate", OrderedJson.object("@value", manifest.temporal().start(), "@type", "xsd:gYear"));
+		temporal.put("dcat:endDate", OrderedJson.object("@value", manifest.temporal().end(), "@type", "xsd:gYear"));
 		dataset.put("dct:temporal", temporal);
 		List<Map<String, Object>> distributions = new ArrayList<>();
 		for (ReleaseManifest.File file : table.files()) {
@@ -90,18 +91,19 @@ final class CatalogJsonLd {
 		distribution.put("@id", "#" + table.name() + "-" + file.format());
 		distribution.put("@type", "dcat:Distribution");
 		distribution.put("dct:title", french(table.title() + " (" + file.format().toUpperCase(Locale.ROOT) + ")"));
-		distribution.put("dcat:downloadURL", Map.of("@id", file.path()));
-		distribution.put("dcat:accessURL", Map.of("@id", file.path()));
-		distribution.put("dcat:mediaType", Map.of("@id", MEDIA_TYPE + DataPackage.mediaType(file.format())));
-		distribution.put("dct:format", Map.of("@id", FILE_TYPE + file.format().toUpperCase(Locale.ROOT)));
+		distribution.put("dcat:downloadURL", OrderedJson.object("@id", file.path()));
+		distribution.put("dcat:accessURL", OrderedJson.object("@id", file.path()));
+		distribution.put("dcat:mediaType",
+				OrderedJson.object("@id", MEDIA_TYPE + DataPackage.mediaType(file.format())));
+		distribution.put("dct:format", OrderedJson.object("@id", FILE_TYPE + file.format().toUpperCase(Locale.ROOT)));
 		distribution.put("dcat:byteSize",
-				Map.of("@value", Long.toString(file.bytes()), "@type", "xsd:nonNegativeInteger"));
+				OrderedJson.object("@value", Long.toString(file.bytes()), "@type", "xsd:nonNegativeInteger"));
 		Map<String, Object> checksum = new LinkedHashMap<>();
 		checksum.put("@type", "spdx:Checksum");
-		checksum.put("spdx:algorithm", Map.of("@id", "spdx:checksumAlgorithm_sha256"));
-		checksum.put("spdx:checksumValue", Map.of("@value", file.sha256(), "@type", "xsd:hexBinary"));
+		checksum.put("spdx:algorithm", OrderedJson.object("@id", "spdx:checksumAlgorithm_sha256"));
+		checksum.put("spdx:checksumValue", OrderedJson.object("@value", file.sha256(), "@type", "xsd:hexBinary"));
 		distribution.put("spdx:checksum", checksum);
-		distribution.put("dct:license", Map.of("@id", spec.licenceUrl()));
+		distribution.put("dct:license", OrderedJson.object("@id", spec.licenceUrl()));
 		distribution.put("dct:issued", dateTime(manifest.createdAt()));
 		return distribution;
 	}
@@ -115,11 +117,11 @@ final class CatalogJsonLd {
 	}
 
 	private static Map<String, Object> french(String text) {
-		return Map.of("@value", text, "@language", "fr");
+		return OrderedJson.object("@value", text, "@language", "fr");
 	}
 
 	private static Map<String, Object> dateTime(String instant) {
-		return Map.of("@value", instant, "@type", "xsd:dateTime");
+		return OrderedJson.object("@value", instant, "@type", "xsd:dateTime");
 	}
 
 }

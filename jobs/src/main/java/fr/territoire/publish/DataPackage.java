@@ -30,8 +30,8 @@ final class DataPackage {
 		dataPackage.put("created", manifest.createdAt());
 		dataPackage.put("keywords", List.of("territoires", "communes", "EPCI", "départements", "régions", "SIRENE",
 				"établissements", "indicateurs", "COG"));
-		dataPackage.put("licenses",
-				List.of(Map.of("name", spec.licenceName(), "path", spec.licenceUrl(), "title", spec.licence())));
+		dataPackage.put("licenses", List
+			.of(OrderedJson.object("name", spec.licenceName(), "path", spec.licenceUrl(), "title", spec.licence())));
 		List<Map<String, Object>> sources = new ArrayList<>();
 		for (ReleaseManifest.Source source : manifest.sources()) {
 			Map<String, Object> described = new LinkedHashMap<>();
@@ -41,12 +41,12 @@ final class DataPackage {
 			sources.add(described);
 		}
 		dataPackage.put("sources", sources);
-		dataPackage.put("contributors", List.of(Map.of("title", spec.publisher(), "role", "publisher")));
+		dataPackage.put("contributors", List.of(OrderedJson.object("title", spec.publisher(), "role", "publisher")));
 		dataPackage.put("attribution", spec.attribution());
 		dataPackage.put("update_frequency", spec.frequency().toLowerCase(java.util.Locale.ROOT));
 		dataPackage.put("temporal_coverage",
-				Map.of("start", manifest.temporal().start(), "end", manifest.temporal().end()));
-		dataPackage.put("spatial_coverage", Map.of("name", spec.spatial(), "uri", spec.spatialUri()));
+				OrderedJson.object("start", manifest.temporal().start(), "end", manifest.temporal().end()));
+		dataPackage.put("spatial_coverage", OrderedJson.object("name", spec.spatial(), "uri", spec.spatialUri()));
 		dataPackage.put("geography_vintage", manifest.geographyVintage());
 		dataPackage.put("secrecy", secrecy.describe());
 		dataPackage.put("absent_resources", manifest.absent());
@@ -74,8 +74,8 @@ final class DataPackage {
 		resource.put("mediatype", mediaType(file.format()));
 		if (file.format().equals("csv")) {
 			resource.put("encoding", "utf-8");
-			resource.put("dialect", Map.of("delimiter", ",", "quoteChar", "\"", "doubleQuote", true, "header", true,
-					"lineTerminator", "\n"));
+			resource.put("dialect", OrderedJson.object("delimiter", ",", "quoteChar", "\"", "doubleQuote", true,
+					"header", true, "lineTerminator", "\n"));
 		}
 		resource.put("description", table.description().strip());
 		if (file.format().equals("parquet")) {
