@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.territoire.alert.AlertSpec;
+import fr.territoire.alert.AlertTasklet;
 import fr.territoire.audit.AuditTasklet;
 import fr.territoire.catalogue.CatalogueTasklet;
 import fr.territoire.catalogue.ChartSpec;
@@ -57,10 +59,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
  * per source) → geography → history → model → audit → secrecy → indicators → peers →
- * public → audit.public → disclosure → publish → catalogue → report → promote. Audits run
- * after the layer they declare: up to marts in {@code audit}, after indicators or public
- * in {@code audit.public}. Every step is a tasklet running set-based SQL in DuckDB; every
- * step is idempotent, so a failed run restarts at the failed step.
+ * alerts → public → audit.public → disclosure → publish → catalogue → report → promote.
+ * Audits run after the layer they declare: up to marts in {@code audit}, after indicators
+ * or public in {@code audit.public}. Every step is a tasklet running set-based SQL in
+ * DuckDB; every step is idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -139,6 +141,7 @@ public class NightlyJobConfiguration {
 					new SecrecyTasklet(warehouse, project.protectedTables(), project.secrecy(), models)))
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
 			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
+			.next(steps.step("alerts", new AlertTasklet(warehouse, project.definitions(AlertSpec.class))))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))

@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS mart.alert (
+    alert VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,
+    territory_code VARCHAR NOT NULL,
+    territory_name VARCHAR,
+    naf_section VARCHAR NOT NULL,
+    event VARCHAR NOT NULL,
+    window_months INTEGER NOT NULL,
+    period_start DATE NOT NULL,
+    period_end DATE NOT NULL,
+    observed BIGINT NOT NULL,
+    expected DOUBLE NOT NULL,
+    ratio DOUBLE,
+    direction VARCHAR NOT NULL,
+    tail_probability DOUBLE NOT NULL,
+    severity VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    PRIMARY KEY (alert, source, level, territory_code, naf_section, event, window_months)
+);
