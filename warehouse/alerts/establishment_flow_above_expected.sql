@@ -1,4 +1,4 @@
--- Creations or closures above their expected range: a rise whose Poisson tail is at most 1e-4, observed at least 1.5
+-- Creations or closures above their expected range: a rise whose tail (mart.alert_test: negative binomial) is at most 1e-4, observed at least 1.5
 -- times the expected count and at least 10 (mart.alert_test tests nothing smaller). Severity by the tail: high from
 -- 1e-8 down, medium from 1e-6, low otherwise.
 with tests as (

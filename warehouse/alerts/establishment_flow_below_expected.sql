@@ -1,4 +1,4 @@
--- Creations or closures below their expected range: a fall whose Poisson tail is at most 1e-4, with at least 10
+-- Creations or closures below their expected range: a fall whose tail (mart.alert_test: negative binomial) is at most 1e-4, with at least 10
 -- expected and at most half of them observed. Severity by the tail: high from 1e-8 down, medium from 1e-6, low
 -- otherwise.
 with tests as (
