@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
 		description = "Nightly territorial-intelligence pipeline: SIRENE, INSEE statistics and partner data "
 				+ "into a DuckDB warehouse, indicators for every territory, and open-data releases.",
 		subcommands = { RunCommand.class, ScheduleCommand.class, StatusCommand.class, CheckCommand.class,
-				SqlCommand.class, RejectsCommand.class, GenerateCommand.class, BenchCommand.class, ServeCommand.class,
-				CommandLine.HelpCommand.class },
+				SqlCommand.class, RejectsCommand.class, AlertsCommand.class, GenerateCommand.class, BenchCommand.class,
+				ServeCommand.class, CommandLine.HelpCommand.class },
 		exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.JOB_FAILED,
 		footer = { "", "Exit codes: 0 success, 1 the job failed (reason printed, restartable), "
 				+ "2 bad usage or configuration." })
