@@ -14,6 +14,7 @@ import fr.territoire.error.ErrorCode;
 import fr.territoire.error.Location;
 import fr.territoire.error.TerritoireException;
 import fr.territoire.warehouse.Sql;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,33 @@ final class CatalogueContent {
 
 	private static String rows(String count) {
 		return count.matches("[0-9]{1,18}") ? PageText.count(Long.parseLong(count)) : count;
+	}
+
+	/** The dataset of the alerts (veille), docs/alerts.md. */
+	static final String ALERTS = "alerts";
+
+	/**
+	 * Every row of the release's {@code alerts} dataset, most severe first (then by tail
+	 * probability and key), for {@code alerts.html}; null when the release has no such
+	 * dataset.
+	 */
+	static @Nullable List<Alert> alerts(ReleaseViews views) {
+		if (!views.has(ReleaseViews.CURRENT, ALERTS)) {
+			return null;
+		}
+		List<Alert> alerts = new ArrayList<>();
+		for (List<String> row : Sql.queryRows(views.connection(),
+				"SELECT severity, message, level, territory_code, territory_name, naf_section, event, "
+						+ "CAST(window_months AS VARCHAR), CAST(observed AS VARCHAR), "
+						+ "CAST(round(expected, 1) AS VARCHAR), printf('%.2g', tail_probability) FROM "
+						+ ReleaseViews.view(ReleaseViews.CURRENT, ALERTS)
+						+ " ORDER BY CASE severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, tail_probability,"
+						+ " alert, source, level, territory_code, naf_section, event, window_months")) {
+			List<String> values = row.stream().map((value) -> (value != null) ? value : "").toList();
+			alerts.add(new Alert(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4),
+					values.get(5), values.get(6), values.get(7), values.get(8), values.get(9), values.get(10)));
+		}
+		return alerts;
 	}
 
 	/** The first rows of a dataset, in file order, every value as text. */
@@ -177,10 +205,16 @@ final class CatalogueContent {
 
 	/**
 	 * The first rows of a dataset.
-	 *
 	 * @param columns the column names
 	 * @param rows the rows, every value as text (empty for null)
 	 */
+	/** One alert as {@code alerts.html} shows it, every value as text. */
+	record Alert(String severity, String message, String level, String territoryCode, String territoryName,
+			String nafSection, String event, String windowMonths, String observed, String expected,
+			String tailProbability) {
+
+	}
+
 	record Preview(List<String> columns, List<List<String>> rows) {
 	}
 

@@ -46,7 +46,8 @@ final class CataloguePages {
 		this.engine.setTemplateResolver(resolver);
 	}
 
-	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews) throws IOException {
+	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews,
+			@Nullable List<CatalogueContent.Alert> alerts) throws IOException {
 		Path folder = page.release().folder();
 		copyEcharts(folder.resolve("assets/echarts.min.js"));
 		for (CataloguePage.DatasetView dataset : page.datasets()) {
@@ -57,7 +58,14 @@ final class CataloguePages {
 			write(folder.resolve("datasets").resolve(dataset.name() + ".html"), render("dataset", variables));
 		}
 		write(folder.resolve("changes.json"), JSON.writeValueAsString(page.changes()) + "\n");
+		if (alerts != null) {
+			Map<String, Object> alertVariables = new HashMap<>();
+			alertVariables.put("page", page);
+			alertVariables.put("alerts", alerts);
+			write(folder.resolve("alerts.html"), render("alerts", alertVariables));
+		}
 		Map<String, Object> variables = new HashMap<>();
+		variables.put("hasAlerts", alerts != null);
 		variables.put("page", page);
 		variables.put("chartData", scriptSafe(COMPACT.writeValueAsString(CatalogueContent.chartData(page.charts()))));
 		write(folder.resolve("index.html"), render("index", variables));

@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test closes, in the CSV, twice as many of its active establishments as the control
  * closed in those months, with closure dates spread over them), the nightly runs up to
  * its alerts step (the test-only halt hook stops it at the start of {@code public}) and
- * the test reads {@code mart.alert} and {@code mart.alert_test}.
+ * the test reads {@code mart.alert} and {@code mart.alert_test}; the injected run then
+ * resumes to its end, and its release, catalogue page, report and
+ * {@code territoire alerts} show the alert.
  */
 class AlertsIntegrationTests {
 
@@ -65,6 +67,8 @@ class AlertsIntegrationTests {
 	private static int controlClosures;
 
 	private static LocalDate windowStart;
+
+	private static Launcher.Result resumed;
 
 	@BeforeAll
 	static void runBothStocks() throws IOException, InterruptedException, SQLException {
@@ -129,6 +133,10 @@ class AlertsIntegrationTests {
 		write(work.resolve("injected"), header, changed);
 		control = run("control");
 		injected = run("injected");
+		// the injected run resumed to its end: release, catalogue, report
+		resumed = Launcher.runIn(SampleExpectations.PROJECT, "run", "nightly", "--home",
+				work.resolve("injected-home").toString(), "--inbox", work.resolve("injected").toString(), "--date",
+				"2025-12-01");
 	}
 
 	@AfterAll
@@ -186,6 +194,37 @@ class AlertsIntegrationTests {
 		assertThat((double) alerts / tests).as("false-alert rate").isLessThan(0.01);
 	}
 
+	@Test
+	void theReleaseItsCatalogueTheReportAndTheCommandLineShowTheAlert()
+			throws IOException, InterruptedException, SQLException {
+		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+		String message = injected.text("SELECT message FROM mart.alert WHERE level = 'epci' AND territory_code = '"
+				+ EPCI + "' AND event = 'closure' AND naf_section = '*' AND window_months = 3");
+		Path home = work.resolve("injected-home");
+		Path release = home.resolve("publish/latest");
+		List<CSVRecord> published;
+		try (Reader reader = Files.newBufferedReader(release.resolve("alerts.csv"))) {
+			published = CSVFormat.DEFAULT.builder().setHeader().get().parse(reader).getRecords();
+		}
+		assertThat(published).hasSize((int) injected.count("SELECT count(*) FROM mart.alert"));
+		assertThat(published).filteredOn((row) -> row.get("territory_code").equals(EPCI))
+			.extracting((row) -> row.get("message"))
+			.contains(message);
+		assertThat(Files.readString(release.resolve("alerts.html"))).contains(message);
+		assertThat(Files.readString(release.resolve("index.html"))).contains("href=\"alerts.html\"");
+		try (var reports = Files.list(home.resolve("reports"))) {
+			Path report = reports.filter((path) -> path.toString().endsWith(".html")).findFirst().orElseThrow();
+			assertThat(Files.readString(report)).contains("Alerts (veille)", message);
+		}
+		var cli = Launcher.runIn(SampleExpectations.PROJECT, "alerts", "--json", "--level", "high", "--home",
+				home.toString());
+		assertThat(cli.exitCode()).isZero();
+		JsonNode alerts = JsonMapper.builder().build().readTree(cli.output().substring(cli.output().indexOf('[')));
+		List<String> messages = new ArrayList<>();
+		alerts.forEach((alert) -> messages.add(alert.get("message").asString()));
+		assertThat(messages).contains(message);
+	}
+
 	private static Warehouse run(String name) throws IOException, InterruptedException, SQLException {
 		Path inbox = work.resolve(name);
 		copy(SampleExpectations.SAMPLES.resolve("cog-2026"), inbox.resolve("cog-2026"));
@@ -194,7 +233,14 @@ class AlertsIntegrationTests {
 		var result = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "public:start"), "run", "nightly", "--home",
 				home.toString(), "--inbox", inbox.toString(), "--date", "2025-12-01");
 		assertThat(result.output()).contains("stopping the process at the start of step public");
-		return Warehouse.open(home.resolve("warehouse/next.duckdb"));
+		// a copy, so that the run can resume on the original
+		Path copy = work.resolve(name + "-alerts.duckdb");
+		Files.copy(home.resolve("warehouse/next.duckdb"), copy);
+		Path wal = home.resolve("warehouse/next.duckdb.wal");
+		if (Files.exists(wal)) {
+			Files.copy(wal, work.resolve(name + "-alerts.duckdb.wal"));
+		}
+		return Warehouse.open(copy);
 	}
 
 	private static void write(Path inbox, List<String> header, List<List<String>> rows) throws IOException {

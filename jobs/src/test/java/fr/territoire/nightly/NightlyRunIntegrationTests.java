@@ -161,6 +161,7 @@ class NightlyRunIntegrationTests {
 							case "establishments" -> "core.establishment";
 							case "legal_units" -> "core.legal_unit";
 							case "quality_summary" -> "public.quality_summary";
+							case "alerts" -> "mart.alert";
 							default -> throw new IllegalStateException(table.toString());
 						};
 				long rows = warehouse.count("SELECT count(*) FROM " + from);
