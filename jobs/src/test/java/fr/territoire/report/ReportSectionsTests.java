@@ -31,7 +31,7 @@ class ReportSectionsTests {
 					"COG vintage of each source (declared or detected)",
 					"Commune codes not mapped to the target geography", "Left out by harmonisation (totals)",
 					"Commune files whose codes had lost their leading zeros (repaired)", "Indicators for France",
-					"Statistical secrecy (cells suppressed and information loss)");
+					"Statistical secrecy (cells suppressed and information loss)", "Alerts (veille)");
 	}
 
 	@Test
