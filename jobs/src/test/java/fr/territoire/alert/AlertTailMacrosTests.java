@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
  * negative_binomial_upper_tail, negative_binomial_lower_tail) against sums of the
  * distributions' terms computed here in plain Java, each term from the one before by the
  * ratio of successive probabilities (no lgamma), in log space so that tails of 1e-40 keep
- * their digits.
+ * their digits; and the French sentence of an alert ({@code flow_alert_sentence}).
  */
 class AlertTailMacrosTests {
 
@@ -88,6 +88,29 @@ class AlertTailMacrosTests {
 		assertThat(call("poisson_lower_tail(0, 2.0)")).isCloseTo(Math.exp(-2), within(1e-15));
 		// geometric: P(X = 0) = r / (r + m) = 1 / 3
 		assertThat(call("negative_binomial_lower_tail(0, 2.0, 1.0)")).isCloseTo(1.0 / 3, within(1e-15));
+	}
+
+	@Test
+	void sentenceNamesTheEventTheWindowTheTerritoryAndTheFigures() throws SQLException {
+		assertThat(text("flow_alert_sentence('closure', '*', 3, DATE '2025-08-01', DATE '2025-10-01', 'epci', "
+				+ "'CA du Grand Nancy', 42, 14.0, 3.0)"))
+			.isEqualTo("Fermetures des 3 derniers mois (août à octobre 2025) dans CA du Grand Nancy : 42 contre 14 "
+					+ "attendues (× 3,0)");
+		assertThat(text("flow_alert_sentence('creation', 'C', 3, DATE '2024-12-01', DATE '2025-02-01', "
+				+ "'departement', 'Bas-Rhin', 5, 20.46, 0.244)"))
+			.isEqualTo("Créations de la section C (NAF) des 3 derniers mois (décembre 2024 à février 2025) dans le "
+					+ "département Bas-Rhin : 5 contre 20 attendues (× 0,2)");
+		assertThat(text("flow_alert_sentence('closure', '*', 1, DATE '2025-10-01', DATE '2025-10-01', 'commune', "
+				+ "'Strasbourg', 30, 9.6, 3.125)"))
+			.isEqualTo("Fermetures du dernier mois (octobre 2025) à Strasbourg : 30 contre 10 attendues (× 3,1)");
+	}
+
+	private String text(String expression) throws SQLException {
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT " + expression)) {
+			result.next();
+			return result.getString(1);
+		}
 	}
 
 	/** ln P(X = i) for i = 0..n-1, by P(i + 1) = P(i) m / (i + 1). */
