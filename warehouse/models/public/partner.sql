@@ -1,6 +1,7 @@
 -- Published: the partners of the network (partners/<id>.yaml, without their contact), what they delivered to the run
 -- and what it fed. Rows received, staged and rejected come from the row accounting of their files; freshness is the
--- date their workbooks state and the date of the run that read them (no clock: both are reproducible).
+-- date their workbooks state and the date of the run that read them (no clock: both are reproducible). Sums are cast
+-- to bigint: DuckDB's sum of integers is a hugeint, which Parquet stores as a double.
 with partners as (
     select * from meta.partner
 ),
@@ -17,9 +18,9 @@ deliveries as (
         count(*) as files,
         max(d.file_date) as last_file_date,
         max(d.run_date) as last_run_date,
-        coalesce(sum(a.rows_read), 0) as rows_received,
-        coalesce(sum(a.rows_staged), 0) as rows_staged,
-        coalesce(sum(a.rows_rejected), 0) as rows_rejected
+        cast(coalesce(sum(a.rows_read), 0) as bigint) as rows_received,
+        cast(coalesce(sum(a.rows_staged), 0) as bigint) as rows_staged,
+        cast(coalesce(sum(a.rows_rejected), 0) as bigint) as rows_rejected
     from meta.partner_delivery d
     left join meta.file_accounting a on a.source = d.source and a.file = d.file
     group by d.partner_id
@@ -30,8 +31,8 @@ contributions as (
         partner_id,
         count(*) as indicators,
         string_agg(indicator_id, ', ' order by indicator_id) as indicator_ids,
-        sum(cells_published) as cells_published,
-        sum(cells_secret) as cells_secret
+        cast(sum(cells_published) as bigint) as cells_published,
+        cast(sum(cells_secret) as bigint) as cells_secret
     from public.partner_contribution
     group by partner_id
 ),

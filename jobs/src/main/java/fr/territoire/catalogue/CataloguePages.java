@@ -47,6 +47,15 @@ final class CataloguePages {
 	}
 
 	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews) throws IOException {
+		write(page, previews, List.of());
+	}
+
+	/**
+	 * Writes the pages, with the network page ({@code reseau.html}) when the release has
+	 * partners.
+	 */
+	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews,
+			List<NetworkPartners.Partner> partners) throws IOException {
 		Path folder = page.release().folder();
 		copyEcharts(folder.resolve("assets/echarts.min.js"));
 		for (CataloguePage.DatasetView dataset : page.datasets()) {
@@ -57,8 +66,15 @@ final class CataloguePages {
 			write(folder.resolve("datasets").resolve(dataset.name() + ".html"), render("dataset", variables));
 		}
 		write(folder.resolve("changes.json"), JSON.writeValueAsString(page.changes()) + "\n");
+		if (!partners.isEmpty()) {
+			Map<String, Object> network = new HashMap<>();
+			network.put("page", page);
+			network.put("partners", partners);
+			write(folder.resolve("reseau.html"), render("network", network));
+		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("page", page);
+		variables.put("partners", partners);
 		variables.put("chartData", scriptSafe(COMPACT.writeValueAsString(CatalogueContent.chartData(page.charts()))));
 		write(folder.resolve("index.html"), render("index", variables));
 	}

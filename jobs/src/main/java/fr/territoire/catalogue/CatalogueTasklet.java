@@ -106,7 +106,7 @@ public class CatalogueTasklet implements Tasklet {
 			}
 			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, charts),
 					CatalogueContent.glossary(views, glossary), CatalogueContent.indicatorLabels(views));
-			new CataloguePages().write(page, previews);
+			new CataloguePages().write(page, previews, NetworkPartners.read(views));
 			return page;
 		}
 	}

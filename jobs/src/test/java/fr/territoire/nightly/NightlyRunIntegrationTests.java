@@ -161,6 +161,8 @@ class NightlyRunIntegrationTests {
 							case "establishments" -> "core.establishment";
 							case "legal_units" -> "core.legal_unit";
 							case "quality_summary" -> "public.quality_summary";
+							case "partners" -> "public.partner";
+							case "partner_contributions" -> "public.partner_contribution";
 							default -> throw new IllegalStateException(table.toString());
 						};
 				long rows = warehouse.count("SELECT count(*) FROM " + from);
