@@ -263,6 +263,23 @@ class PartnerReturnFileIntegrationTests {
 		assertThat(publishedCellsIn(release().resolve("indicator_values_epci.csv"), "partner_turnover")).isPositive();
 	}
 
+	@Test
+	void showsThePartnerAndItsRejectedRowsOnTheNetworkPage() throws IOException {
+		String name = new YAMLMapper().readTree(project.resolve("partners/" + PARTNER + ".yaml").toFile())
+			.get("name")
+			.asString();
+		String index = Files.readString(release().resolve("index.html"));
+		assertThat(index).contains("href=\"reseau.html\"", name);
+		String page = Files.readString(release().resolve("reseau.html"));
+		int row = page.indexOf("data-partner=\"" + PARTNER + "\"");
+		assertThat(row).isPositive();
+		String partnerRow = page.substring(row, page.indexOf("</tr>", row));
+		assertThat(partnerRow).contains(name, "<td class=\"n rejected\">" + expected.size() + "</td>",
+				"<td class=\"run-date\">" + DATE + "</td>", "<td class=\"n indicators\">2</td>");
+		assertThat(page).contains("data-indicator=\"partner_turnover\"",
+				"data-indicator=\"partner_turnover_by_filiere\"");
+	}
+
 	/** Cells with a value and secret cells of an indicator, over the level files. */
 	static long[] publishedCells(String indicator) throws IOException {
 		long ok = 0;
