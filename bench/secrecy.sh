@@ -19,7 +19,7 @@ export TERRITOIRE_JAVA_OPTIONS="-Xmx2g"
 # the bench command and the status query read the same project copy
 rm -rf "$work"
 mkdir -p "$work/inbox/sirene" "$work/project"
-cp -r "$project/mappings" "$project/warehouse" "$project/schedules" "$work/project/"
+cp -r "$project/mappings" "$project/warehouse" "$project/schedules" "$project/partners" "$work/project/"
 cp "$project/bench/secrecy/contribution_employees."* "$work/project/warehouse/models/marts/"
 cp "$project/bench/secrecy/employees"*.yaml "$work/project/warehouse/indicators/"
 cp -r "$project/samples/cog-2026" "$work/inbox/cog-2026"

@@ -46,8 +46,12 @@ final class CataloguePages {
 		this.engine.setTemplateResolver(resolver);
 	}
 
+	/**
+	 * Writes the pages, with the alerts page ({@code alerts.html}) when the release has
+	 * alerts and the network page ({@code reseau.html}) when it has partners.
+	 */
 	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews,
-			@Nullable List<CatalogueContent.Alert> alerts) throws IOException {
+			@Nullable List<CatalogueContent.Alert> alerts, List<NetworkPartners.Partner> partners) throws IOException {
 		Path folder = page.release().folder();
 		copyEcharts(folder.resolve("assets/echarts.min.js"));
 		for (CataloguePage.DatasetView dataset : page.datasets()) {
@@ -64,9 +68,16 @@ final class CataloguePages {
 			alertVariables.put("alerts", alerts);
 			write(folder.resolve("alerts.html"), render("alerts", alertVariables));
 		}
+		if (!partners.isEmpty()) {
+			Map<String, Object> network = new HashMap<>();
+			network.put("page", page);
+			network.put("partners", partners);
+			write(folder.resolve("reseau.html"), render("network", network));
+		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("hasAlerts", alerts != null);
 		variables.put("page", page);
+		variables.put("partners", partners);
 		variables.put("chartData", scriptSafe(COMPACT.writeValueAsString(CatalogueContent.chartData(page.charts()))));
 		write(folder.resolve("index.html"), render("index", variables));
 	}

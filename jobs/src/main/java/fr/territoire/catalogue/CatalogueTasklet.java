@@ -106,7 +106,7 @@ public class CatalogueTasklet implements Tasklet {
 			}
 			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, charts),
 					CatalogueContent.glossary(views, glossary), CatalogueContent.indicatorLabels(views));
-			new CataloguePages().write(page, previews, CatalogueContent.alerts(views));
+			new CataloguePages().write(page, previews, CatalogueContent.alerts(views), NetworkPartners.read(views));
 			return page;
 		}
 	}

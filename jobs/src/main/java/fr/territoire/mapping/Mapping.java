@@ -41,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * any other header name is an unknown column, kept and reported
  * @param geography the staged column holding commune codes (and optionally an amount and
  * its unit): the source is then harmonised to the target COG vintage; needs a target
+ * @param partner the partner who sends the files ({@code partners/<id>.yaml}), if any:
+ * the release credits it and it gets a return file after each run
  */
 public record Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
 		@Nullable String delimiter, @Nullable String quote, @Nullable String decimal,
@@ -52,7 +54,7 @@ public record Mapping(String source, String description, List<String> files, For
 		@com.fasterxml.jackson.annotation.JsonProperty("max_reject_rate") @Nullable Double maxRejectRate,
 		@com.fasterxml.jackson.annotation.JsonProperty("optional_columns") @Nullable List<String> optionalColumns,
 		@com.fasterxml.jackson.annotation.JsonProperty("known_columns") @Nullable List<String> knownColumns,
-		@Nullable GeographyDeclaration geography) {
+		@Nullable GeographyDeclaration geography, @Nullable String partner) {
 
 	private static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -133,6 +135,18 @@ public record Mapping(String source, String description, List<String> files, For
 		files = List.copyOf(files);
 		columns = List.copyOf(columns);
 		nullMarkers = (nullMarkers != null) ? List.copyOf(nullMarkers) : List.of();
+	}
+
+	/** A mapping sent by no partner. */
+	public Mapping(String source, String description, List<String> files, Format format, @Nullable String encoding,
+			@Nullable String delimiter, @Nullable String quote, @Nullable String decimal,
+			@Nullable List<String> nullMarkers, @Nullable String sheet, @Nullable Integer sheetPosition,
+			@Nullable Header header, @Nullable Target target, List<Column> columns, @Nullable String vintage,
+			@Nullable Boolean required, @Nullable Double maxRejectRate, @Nullable List<String> optionalColumns,
+			@Nullable List<String> knownColumns, @Nullable GeographyDeclaration geography) {
+		this(source, description, files, format, encoding, delimiter, quote, decimal, nullMarkers, sheet, sheetPosition,
+				header, target, columns, vintage, required, maxRejectRate, optionalColumns, knownColumns, geography,
+				null);
 	}
 
 	private static void checkGeography(GeographyDeclaration geography, @Nullable Target target, List<Column> columns) {

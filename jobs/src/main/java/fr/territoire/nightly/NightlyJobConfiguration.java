@@ -28,6 +28,8 @@ import fr.territoire.mapping.MappingCatalog;
 import fr.territoire.normalise.NormaliseTasklet;
 import fr.territoire.normalise.StagingSql;
 import fr.territoire.disclosure.DisclosureAuditTasklet;
+import fr.territoire.partner.PartnerRegisterTasklet;
+import fr.territoire.partner.PartnerReturnListener;
 import fr.territoire.peer.PeerTasklet;
 import fr.territoire.secrecy.SecrecyTasklet;
 import fr.territoire.project.ProjectConfiguration;
@@ -59,10 +61,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
  * per source) → geography → history → model → audit → secrecy → indicators → peers →
- * alerts → public → audit.public → disclosure → publish → catalogue → report → promote.
- * Audits run after the layer they declare: up to marts in {@code audit}, after indicators
- * or public in {@code audit.public}. Every step is a tasklet running set-based SQL in
- * DuckDB; every step is idempotent, so a failed run restarts at the failed step.
+ * alerts → partners → public → audit.public → disclosure → publish → catalogue → report →
+ * promote. Audits run after the layer they declare: up to marts in {@code audit}, after
+ * indicators or public in {@code audit.public}. Every step is a tasklet running set-based
+ * SQL in DuckDB; every step is idempotent, so a failed run restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -113,6 +115,8 @@ public class NightlyJobConfiguration {
 			.listener(new WarehouseLifecycleListener(warehouse, jobRepository))
 			.listener(new RunReportListener(warehouse, reports))
 			.listener(new ReleaseHousekeeping(warehouse))
+			.listener(new PartnerReturnListener(warehouse, project.partners(), project.partnerFeeds(),
+					mappings.mappings()))
 			.listener(new JobExecutionListener() {
 				@Override
 				public void beforeJob(JobExecution execution) {
@@ -142,6 +146,8 @@ public class NightlyJobConfiguration {
 			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
 			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
 			.next(steps.step("alerts", new AlertTasklet(warehouse, project.definitions(AlertSpec.class))))
+			.next(steps.step("partners",
+					new PartnerRegisterTasklet(warehouse, project.partners(), project.partnerFeeds())))
 			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
 			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
 			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))

@@ -24,6 +24,8 @@ import fr.territoire.indicator.IndicatorCatalog;
 import fr.territoire.indicator.IndicatorChecks;
 import fr.territoire.mapping.Mapping;
 import fr.territoire.mapping.MappingCatalog;
+import fr.territoire.partner.PartnerFeed;
+import fr.territoire.partner.PartnerSpec;
 import fr.territoire.peer.PeerColumns;
 import fr.territoire.peer.PeerSpec;
 import fr.territoire.publish.PublicationSpec;
@@ -129,6 +131,7 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		problems.addAll(StagingLinks.problems(mappings, models, macros));
 		problems.addAll(UnusedStagingTables.warnings(project, mappings, models, geography));
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
+		problems.addAll(PartnerLinks.problems(project, mappings, declared.of(PartnerSpec.class), indicators, models));
 		problems.addAll(WarehouseFolder.unread(project));
 		return new ProjectConfiguration(project, mappings, schema, macros, models, audits, indicators, history, reports,
 				publication, peers, secrecy, schedules, geography, declared, problems);
@@ -190,6 +193,19 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		List<Audit> all = new ArrayList<>(this.audits.audits());
 		all.addAll(ModelTestAudits.generate(this.models));
 		return List.copyOf(all);
+	}
+
+	/** The partners of {@code partners/}, by file name. */
+	public List<Definition<PartnerSpec>> partners() {
+		return definitions(PartnerSpec.class);
+	}
+
+	/**
+	 * What each mapping sent by a declared partner feeds: the indicators derived from the
+	 * models that read its rows ({@link PartnerLinks}).
+	 */
+	public List<PartnerFeed> partnerFeeds() {
+		return PartnerLinks.feeds(this.mappings, partners(), this.indicators, this.models);
 	}
 
 	/** The mapping of a source, if any. */

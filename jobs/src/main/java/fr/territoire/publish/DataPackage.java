@@ -21,6 +21,15 @@ final class DataPackage {
 
 	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest,
 			Map<String, TableSchemas.Schema> schemas, PublishedSecrecy secrecy) {
+		return describe(spec, manifest, schemas, secrecy, PartnerCredits.NONE);
+	}
+
+	/**
+	 * The package, crediting the partners whose data it uses: as contributors, and in the
+	 * {@code sources} of each resource whose rows hold an indicator their data feeds.
+	 */
+	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest,
+			Map<String, TableSchemas.Schema> schemas, PublishedSecrecy secrecy, PartnerCredits credits) {
 		Map<String, Object> dataPackage = new LinkedHashMap<>();
 		dataPackage.put("profile", "tabular-data-package");
 		dataPackage.put("name", "territoire-" + manifest.id());
@@ -41,7 +50,10 @@ final class DataPackage {
 			sources.add(described);
 		}
 		dataPackage.put("sources", sources);
-		dataPackage.put("contributors", List.of(OrderedJson.object("title", spec.publisher(), "role", "publisher")));
+		List<Map<String, Object>> contributors = new ArrayList<>();
+		contributors.add(OrderedJson.object("title", spec.publisher(), "role", "publisher"));
+		contributors.addAll(credits.contributors());
+		dataPackage.put("contributors", contributors);
 		dataPackage.put("attribution", spec.attribution());
 		dataPackage.put("update_frequency", spec.frequency().toLowerCase(java.util.Locale.ROOT));
 		dataPackage.put("temporal_coverage",
@@ -55,8 +67,13 @@ final class DataPackage {
 		for (ReleaseManifest.Table table : manifest.tables()) {
 			TableSchemas.Schema schema = schemas.get(table.name());
 			for (ReleaseManifest.File file : table.files()) {
-				resources
-					.add(resource(table, file, published(schema, published).forFormat(file.format(), table.name())));
+				Map<String, Object> resource = resource(table, file,
+						published(schema, published).forFormat(file.format(), table.name()));
+				List<Map<String, Object>> partners = credits.byTable().get(table.name());
+				if (partners != null) {
+					resource.put("sources", partners);
+				}
+				resources.add(resource);
 			}
 		}
 		dataPackage.put("resources", resources);

@@ -71,10 +71,13 @@ class ArchitectureTests {
 		allowed.put("generate", Set.of());
 		allowed.put("benchmark", Set.of("ingest", "mapping", "normalise", "warehouse", "secrecy"));
 		allowed.put("project", Set.of("schedule", "mapping", "normalise", "geography", "warehouse", "audit",
-				"indicator", "publish", "history", "report", "peer", "secrecy"));
+				"indicator", "publish", "history", "report", "peer", "secrecy", "partner"));
 		allowed.put("secrecy", Set.of("indicator", "warehouse"));
 		allowed.put("check", Set.of("project", "nightly"));
 		allowed.put("job", Set.of("warehouse"));
+		// the partner stage reads the mappings of its partners: rule details for the
+		// French reasons of the return file, sheet and header to find column letters
+		allowed.put("partner", Set.of("mapping", "warehouse"));
 		return allowed;
 	}
 

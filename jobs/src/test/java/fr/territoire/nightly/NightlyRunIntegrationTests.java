@@ -162,6 +162,8 @@ class NightlyRunIntegrationTests {
 							case "legal_units" -> "core.legal_unit";
 							case "quality_summary" -> "public.quality_summary";
 							case "alerts" -> "mart.alert";
+							case "partners" -> "public.partner";
+							case "partner_contributions" -> "public.partner_contribution";
 							default -> throw new IllegalStateException(table.toString());
 						};
 				long rows = warehouse.count("SELECT count(*) FROM " + from);

@@ -51,7 +51,7 @@ class ReleaseCatalogIntegrationTests {
 				}
 			}
 		}
-		assertThat(tables).hasSize(14);
+		assertThat(tables).hasSize(16);
 		List<Resource> catalogs = model.listSubjectsWithProperty(RDF.type, model.createResource(DCAT + "Catalog"))
 			.toList();
 		assertThat(catalogs).hasSize(1);

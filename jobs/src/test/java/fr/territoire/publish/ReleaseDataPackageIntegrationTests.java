@@ -87,9 +87,10 @@ class ReleaseDataPackageIntegrationTests {
 				parquet++;
 			}
 		}
-		// 13 tables, each as Parquet, CSV and XLSX (all below a million rows)
-		assertThat(parquet).isEqualTo(13);
-		assertThat(dataPackage.get("resources")).hasSize(3 * 13);
+		// 15 tables (13 and the partners' two), each as Parquet, CSV and XLSX (all below
+		// a million rows)
+		assertThat(parquet).isEqualTo(15);
+		assertThat(dataPackage.get("resources")).hasSize(3 * 15);
 		assertThat(dataPackage.get("absent_resources")).isEmpty();
 	}
 

@@ -47,7 +47,15 @@ class SecrecyChecksTests {
 	void refusesAPublicIndicatorOfAProtectedMeasure(@TempDir Path project) throws IOException {
 		SampleExpectations.copyConfiguration(project);
 		write(project, "ratio", "partner_turnover", "filiere", "none");
-		assertThat(errors(project)).extracting((error) -> error.toList().get(1), (error) -> error.toList().get(2))
+		// the partner check refuses it too: the members workbook's partner is
+		// confidential (docs/partners.md)
+		assertThat(errors(project)).extracting((error) -> error.toList().get(0), (error) -> error.toList().get(2))
+			.contains(tuple("mappings/partner_members.yaml",
+					"partner 'cluster-aero-grand-est' is confidential but source 'partner_members' feeds indicator "
+							+ "'test_indicator', whose secrecy is none"));
+		assertThat(errors(project))
+			.filteredOn((error) -> !error.toList().get(0).equals("mappings/partner_members.yaml"))
+			.extracting((error) -> error.toList().get(1), (error) -> error.toList().get(2))
 			.singleElement()
 			.satisfies((error) -> assertThat(error.toList().get(0)).isEqualTo(9))
 			.satisfies((error) -> assertThat((String) error.toList().get(1))

@@ -43,11 +43,11 @@ public final class SampleExpectations {
 	 * them is left out).
 	 */
 	/**
-	 * Copies the project's configuration folders (mappings, warehouse, schedules) into
-	 * another project folder.
+	 * Copies the project's configuration folders (mappings, warehouse, schedules,
+	 * partners) into another project folder.
 	 */
 	public static void copyConfiguration(Path target) throws IOException {
-		for (String folder : List.of("mappings", "warehouse", "schedules")) {
+		for (String folder : List.of("mappings", "warehouse", "schedules", "partners")) {
 			Path source = PROJECT.resolve(folder);
 			try (var paths = Files.walk(source)) {
 				for (Path path : paths.toList()) {

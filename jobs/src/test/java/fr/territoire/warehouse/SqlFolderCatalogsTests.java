@@ -107,8 +107,9 @@ class SqlFolderCatalogsTests {
 					"SELECT schema_name || '.' || table_name FROM duckdb_tables() ORDER BY ALL"))
 				.extracting((row) -> row.get(0))
 				.containsExactly("core.establishment_history", "core.establishment_stock", "mart.alert",
-						"mart.indicator", "mart.territory_peer", "meta.file_accounting", "meta.input_file", "meta.run",
-						"meta.unknown_column", "quality.audit_result", "quality.rejected_row");
+						"mart.indicator", "mart.territory_peer", "meta.file_accounting", "meta.input_file",
+						"meta.partner", "meta.partner_delivery", "meta.partner_feed", "meta.run", "meta.unknown_column",
+						"quality.audit_result", "quality.rejected_row");
 		}
 	}
 
