@@ -46,7 +46,8 @@ final class CataloguePages {
 		this.engine.setTemplateResolver(resolver);
 	}
 
-	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews) throws IOException {
+	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews, boolean profiles)
+			throws IOException {
 		Path folder = page.release().folder();
 		copyEcharts(folder.resolve("assets/echarts.min.js"));
 		for (CataloguePage.DatasetView dataset : page.datasets()) {
@@ -59,6 +60,12 @@ final class CataloguePages {
 		write(folder.resolve("changes.json"), JSON.writeValueAsString(page.changes()) + "\n");
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("page", page);
+		variables.put("profiles", profiles);
+		if (profiles) {
+			Map<String, Object> release = new HashMap<>();
+			release.put("release", page.release());
+			write(folder.resolve("profile.html"), render("profile", release));
+		}
 		variables.put("chartData", scriptSafe(COMPACT.writeValueAsString(CatalogueContent.chartData(page.charts()))));
 		write(folder.resolve("index.html"), render("index", variables));
 	}
