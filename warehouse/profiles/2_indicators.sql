@@ -8,18 +8,33 @@ with key_indicators (indicator_id, position) as (
 ),
 
 rows as (
-    select * from release.indicator_values_commune
-    union all by name select * from release.indicator_values_epci
-    union all by name select * from release.indicator_values_departement
-    union all by name select * from release.indicator_values_region
+    select indicator_id, level, territory_code, period, dimension_code, value, status, rank_in_level,
+        percentile_in_level, territories_in_level, epci_value, departement_value, region_value, france_value,
+        peer_median
+    from release.indicator_values_commune
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status, rank_in_level,
+        percentile_in_level, territories_in_level, epci_value, departement_value, region_value, france_value,
+        peer_median
+    from release.indicator_values_epci
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status, rank_in_level,
+        percentile_in_level, territories_in_level, epci_value, departement_value, region_value, france_value,
+        peer_median
+    from release.indicator_values_departement
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status, rank_in_level,
+        percentile_in_level, territories_in_level, epci_value, departement_value, region_value, france_value,
+        peer_median
+    from release.indicator_values_region
 ),
 
 latest as (
-    select r.*, k.position,
-        row_number() over (partition by r.indicator_id, r.level, r.territory_code order by r.period desc) as recency
+    select r.*, k.position
     from rows r
     join key_indicators k using (indicator_id)
     where r.dimension_code = '_T'
+        and r.indicator_id in ('population_municipale', 'population_change', 'active_establishments',
+            'establishment_density', 'creation_rate', 'closure_rate', 'survival_3y', 'employer_share',
+            'partner_turnover')
+    qualify row_number() over (partition by r.indicator_id, r.level, r.territory_code order by r.period desc) = 1
 )
 
 select l.level, l.territory_code,
@@ -32,5 +47,4 @@ select l.level, l.territory_code,
         'france': l.france_value, 'peer_median': l.peer_median
     } order by l.position)) as data
 from latest l
-where l.recency = 1
 group by l.level, l.territory_code

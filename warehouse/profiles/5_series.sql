@@ -2,10 +2,14 @@
 -- indicator with its periods, values and statuses in period order (a secret or missing value is null, its status
 -- says why).
 with rows as (
-    select * from release.indicator_values_commune
-    union all by name select * from release.indicator_values_epci
-    union all by name select * from release.indicator_values_departement
-    union all by name select * from release.indicator_values_region
+    select indicator_id, level, territory_code, period, dimension_code, value, status
+    from release.indicator_values_commune
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status
+    from release.indicator_values_epci
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status
+    from release.indicator_values_departement
+    union all by name select indicator_id, level, territory_code, period, dimension_code, value, status
+    from release.indicator_values_region
 ),
 
 series as (

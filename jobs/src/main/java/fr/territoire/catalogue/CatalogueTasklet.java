@@ -131,8 +131,11 @@ public class CatalogueTasklet implements Tasklet {
 			long start = System.nanoTime();
 			TerritoryProfiles.Written written = TerritoryProfiles.write(views, release, profiles);
 			if (written.territories() > 0) {
-				logger.info("Profiles of {} territories written in {} ms ({} bytes of data files)",
-						written.territories(), (System.nanoTime() - start) / 1_000_000, written.bytes());
+				logger.info(
+						"Profiles of {} territories written in {} ms, {} ms of which writing files ({} bytes of "
+								+ "data files)",
+						written.territories(), (System.nanoTime() - start) / 1_000_000, written.writingMillis(),
+						written.bytes());
 			}
 			new CataloguePages().write(page, previews, written.territories() > 0);
 			return page;

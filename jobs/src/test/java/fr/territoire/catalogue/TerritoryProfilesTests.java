@@ -98,6 +98,7 @@ class TerritoryProfilesTests {
 		CatalogueTasklet.write(read, null, List.of(), List.of(), sections, ReleaseViews.Limits.small());
 		assertThat(contents(profiles)).isEqualTo(before).hasSize(7);
 		assertThat(this.release.resolve(".profiles.new")).doesNotExist();
+		assertThat(this.release.resolve(".profiles.old")).doesNotExist();
 	}
 
 	@Test
