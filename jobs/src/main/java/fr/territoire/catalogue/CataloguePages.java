@@ -48,10 +48,12 @@ final class CataloguePages {
 
 	/**
 	 * Writes the pages, with the alerts page ({@code alerts.html}) when the release has
-	 * alerts and the network page ({@code reseau.html}) when it has partners.
+	 * alerts and the network page ({@code reseau.html}) when it has partners, and the
+	 * profile page when profiles were written.
 	 */
 	void write(CataloguePage page, Map<String, CatalogueContent.Preview> previews,
-			@Nullable List<CatalogueContent.Alert> alerts, List<NetworkPartners.Partner> partners) throws IOException {
+			@Nullable List<CatalogueContent.Alert> alerts, List<NetworkPartners.Partner> partners, boolean profiles)
+			throws IOException {
 		Path folder = page.release().folder();
 		copyEcharts(folder.resolve("assets/echarts.min.js"));
 		for (CataloguePage.DatasetView dataset : page.datasets()) {
@@ -78,6 +80,12 @@ final class CataloguePages {
 		variables.put("hasAlerts", alerts != null);
 		variables.put("page", page);
 		variables.put("partners", partners);
+		variables.put("profiles", profiles);
+		if (profiles) {
+			Map<String, Object> release = new HashMap<>();
+			release.put("release", page.release());
+			write(folder.resolve("profile.html"), render("profile", release));
+		}
 		variables.put("chartData", scriptSafe(COMPACT.writeValueAsString(CatalogueContent.chartData(page.charts()))));
 		write(folder.resolve("index.html"), render("index", variables));
 	}

@@ -42,6 +42,8 @@ public class CatalogueTasklet implements Tasklet {
 
 	private final List<Definition<GlossarySpec>> glossary;
 
+	private final List<Definition<ProfileSpec>> profiles;
+
 	private final ReleaseViews.Limits limits;
 
 	/**
@@ -51,18 +53,21 @@ public class CatalogueTasklet implements Tasklet {
 	 * names it)
 	 * @param charts the charts ({@code warehouse/charts/})
 	 * @param glossary the glossary groups ({@code warehouse/glossary/})
+	 * @param profiles the sections of the territory profiles
+	 * ({@code warehouse/profiles/})
 	 * @param settings the warehouse's DuckDB settings, which the catalogue's DuckDB
 	 * follows (it spills beside the warehouse)
 	 */
 	public CatalogueTasklet(TerritoireHome home, BiFunction<String, Long, String> releaseId,
 			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary,
-			TerritoireProperties.Warehouse settings) {
+			List<Definition<ProfileSpec>> profiles, TerritoireProperties.Warehouse settings) {
 		this.home = home;
 		this.limits = new ReleaseViews.Limits(settings.memoryLimit(), settings.threads(),
 				home.warehouseFolder().resolve("catalogue.tmp"));
 		this.releaseId = releaseId;
 		this.charts = List.copyOf(charts);
 		this.glossary = List.copyOf(glossary);
+		this.profiles = List.copyOf(profiles);
 	}
 
 	@Override
@@ -77,7 +82,7 @@ public class CatalogueTasklet implements Tasklet {
 		}
 		PublishedRelease release = PublishedRelease.read(folder);
 		PublishedRelease previous = previous(id);
-		CataloguePage page = write(release, previous, this.charts, this.glossary, this.limits);
+		CataloguePage page = write(release, previous, this.charts, this.glossary, this.profiles, this.limits);
 		step.setWriteCount(release.datasets().size());
 		logger.info("Catalogue of release {} written: {} ({} datasets, {} charts, changes against {})", id,
 				folder.resolve("index.html"), release.datasets().size(), page.charts().size(),
@@ -97,6 +102,23 @@ public class CatalogueTasklet implements Tasklet {
 	static CataloguePage write(PublishedRelease release, @Nullable PublishedRelease previous,
 			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary, ReleaseViews.Limits limits)
 			throws IOException {
+		return write(release, previous, charts, glossary, List.of(), limits);
+	}
+
+	/**
+	 * Writes the catalogue of a release and the profile of each of its territories into
+	 * its folder.
+	 * @param release the release described
+	 * @param previous the release before it, null if none
+	 * @param charts the charts
+	 * @param glossary the glossary groups
+	 * @param profiles the sections of the territory profiles, none for no profiles
+	 * @param limits what its DuckDB may use
+	 * @return what the pages show
+	 */
+	static CataloguePage write(PublishedRelease release, @Nullable PublishedRelease previous,
+			List<Definition<ChartSpec>> charts, List<Definition<GlossarySpec>> glossary,
+			List<Definition<ProfileSpec>> profiles, ReleaseViews.Limits limits) throws IOException {
 		try (ReleaseViews views = ReleaseViews.open(release, previous, limits)) {
 			ReleaseChanges changes = (previous != null) ? ReleaseChanges.compare(views, release, previous)
 					: ReleaseChanges.first();
@@ -106,7 +128,17 @@ public class CatalogueTasklet implements Tasklet {
 			}
 			CataloguePage page = CataloguePage.of(release, changes, CatalogueContent.charts(views, charts),
 					CatalogueContent.glossary(views, glossary), CatalogueContent.indicatorLabels(views));
-			new CataloguePages().write(page, previews, CatalogueContent.alerts(views), NetworkPartners.read(views));
+			long start = System.nanoTime();
+			TerritoryProfiles.Written written = TerritoryProfiles.write(views, release, profiles);
+			if (written.territories() > 0) {
+				logger.info(
+						"Profiles of {} territories written in {} ms, {} ms of which writing files ({} bytes of "
+								+ "data files)",
+						written.territories(), (System.nanoTime() - start) / 1_000_000, written.writingMillis(),
+						written.bytes());
+			}
+			new CataloguePages().write(page, previews, CatalogueContent.alerts(views), NetworkPartners.read(views),
+					written.territories() > 0);
 			return page;
 		}
 	}

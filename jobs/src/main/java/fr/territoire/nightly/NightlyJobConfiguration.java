@@ -11,6 +11,7 @@ import fr.territoire.audit.AuditTasklet;
 import fr.territoire.catalogue.CatalogueTasklet;
 import fr.territoire.catalogue.ChartSpec;
 import fr.territoire.catalogue.GlossarySpec;
+import fr.territoire.catalogue.ProfileSpec;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
@@ -157,7 +158,8 @@ public class NightlyJobConfiguration {
 									project.secrecy().secondary(), project.secrecy().method()))))
 			.next(steps.step("catalogue",
 					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
-							project.definitions(GlossarySpec.class), properties.warehouse())))
+							project.definitions(GlossarySpec.class), project.definitions(ProfileSpec.class),
+							properties.warehouse())))
 			.next(steps.step("report", new RunReportTasklet(warehouse, reports)))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
