@@ -76,7 +76,14 @@ public record RunState(String job, String date, long pid, String startedAt, @Nul
 		}
 	}
 
-	private static boolean lockHeld(Path lockFile) {
+	/**
+	 * Whether a process (this one included) holds a home's run lock (the lock {@code job}
+	 * takes while a job runs). The operating system releases it when the process dies, so
+	 * a lock that can be taken proves that no run is alive.
+	 * @param lockFile the home's run lock
+	 * @return whether a run holds it (or it cannot be tried)
+	 */
+	public static boolean lockHeld(Path lockFile) {
 		if (!Files.exists(lockFile)) {
 			return false;
 		}

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.territoire.config.RunState;
 import fr.territoire.config.TerritoireHome;
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.error.ErrorCode;
@@ -73,7 +74,7 @@ public final class WarehouseQuerySession implements QuerySession {
 	 * @return the session
 	 */
 	public static WarehouseQuerySession openFailedRun(TerritoireHome home, TerritoireProperties.Query settings) {
-		if (ActiveRun.holds(home.runLock())) {
+		if (RunState.lockHeld(home.runLock())) {
 			throw new TerritoireException(ErrorCode.RUN_CONFLICT, null,
 					"a run is active and is writing " + home.nextWarehouse() + ": query it when the run has ended",
 					null);

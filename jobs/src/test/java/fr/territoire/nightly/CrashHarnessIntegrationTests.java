@@ -49,13 +49,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new step is covered without editing this test. Each process resumes where the previous
  * one was stopped and is itself stopped at the end of the next kill point's step, its
  * work done but not yet recorded (SIGKILL-equivalent {@code Runtime.halt}), so that the
- * restart does that step again. By default, to keep CI time bounded, every step is a kill
- * point except the steps of one source each ({@code ingest.<source>},
- * {@code normalise.<source>}), of which the longest in the uninterrupted run is;
- * {@code -Dterritoire.harness.every-step=true} makes every step one, and
- * {@code -Dterritoire.harness.only=history,promote} keeps only those (to try the harness
+ * restart does that step again: one chain of processes, which costs about one nightly
+ * plus one start per kill point (each process starts, does the previous kill point's step
+ * again and the next step, and is stopped). Every step of the nightly is a kill point (57
+ * steps on the samples' project); {@code -Dterritoire.harness.every-step=false} keeps
+ * only the longest of each family of per-source steps ({@code ingest.<source>},
+ * {@code normalise.<source>}: the same tasklet for 21 sources), and
+ * {@code -Dterritoire.harness.only=history,promote} only those (to try the harness
  * quickly). Two of them are preceded by a SIGTERM at the step's start, which must stop
- * the process and leave a run that resumes.
+ * the process and leave a run that resumes. The processes start from a class-data archive
+ * ({@code support.FastStart}): most of each one's time is its start.
  * <p>
  * A reader thread polls {@code publish/latest} all along and checks that every file the
  * manifest lists exists with its size.
@@ -87,7 +90,8 @@ class CrashHarnessIntegrationTests {
 
 		List<StepTime> steps = stepsOf(reference);
 		assertThat(steps).as("steps of the uninterrupted run").hasSizeGreaterThan(20);
-		List<String> haltPoints = haltPoints(steps, Boolean.getBoolean("territoire.harness.every-step"));
+		List<String> haltPoints = haltPoints(steps,
+				Boolean.parseBoolean(System.getProperty("territoire.harness.every-step", "true")));
 		String only = System.getProperty("territoire.harness.only");
 		if (only != null) {
 			List<String> wanted = List.of(only.split(","));

@@ -46,6 +46,38 @@ public final class SampleNightly {
 		return run;
 	}
 
+	/**
+	 * A copy of the run's home into an empty or missing folder, for a test that goes on
+	 * from a finished nightly on the samples (of {@link #DATE}, no {@code --inbox})
+	 * instead of running its own: the warehouse, the release and {@code latest} (a
+	 * relative link), the job repository, the reports; not the log, which names the
+	 * original home. The home holds no other absolute path. The run must have succeeded.
+	 * @param target the home to create
+	 * @return the target
+	 */
+	public static Path copyHomeTo(Path target) throws IOException {
+		Path source = home();
+		try (var paths = Files.walk(source)) {
+			for (Path path : paths.toList()) {
+				String relative = source.relativize(path).toString();
+				if (relative.equals("logs") || relative.startsWith("logs/")) {
+					continue;
+				}
+				Path copy = target.resolve(relative);
+				if (Files.isSymbolicLink(path)) {
+					Files.createSymbolicLink(copy, Files.readSymbolicLink(path));
+				}
+				else if (Files.isDirectory(path)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(path, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+				}
+			}
+		}
+		return target;
+	}
+
 	private static synchronized Path run() throws IOException {
 		if (home == null) {
 			Path folder = Files.createTempDirectory("territoire-indicators");

@@ -28,10 +28,8 @@ public final class ServedHome implements AutoCloseable {
 	/** Starts the server on a home and waits for its address. */
 	public static ServedHome start(Path home, Path scratch) throws IOException, InterruptedException {
 		Path output = Files.createTempFile(scratch, "serve-", ".out");
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dterritoire.project-dir=" + SampleExpectations.PROJECT, "-jar",
-				System.getProperty("territoire.jar", "target/territoire.jar"), "--home", home.toString(), "serve",
-				"--port", "0")
+		Process process = new ProcessBuilder(
+				Launcher.command(SampleExpectations.PROJECT, "256m", "--home", home.toString(), "serve", "--port", "0"))
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.redirectOutput(output.toFile())
 			.start();

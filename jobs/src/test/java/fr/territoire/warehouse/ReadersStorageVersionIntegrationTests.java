@@ -14,7 +14,7 @@ import java.util.List;
 
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.support.DuckDb15;
-import fr.territoire.support.Launcher;
+import fr.territoire.support.SampleNightly;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The warehouse a real nightly promotes ({@code current.duckdb}) opens in a real DuckDB
  * 1.5 client (JDBC 1.5.x, the same engine as the 1.5 CLI, Python and R packages), which
  * reads the same values as DuckDB 2.0; a file DuckDB 2.0 writes in its default format is
- * refused by that client, so this test would fail without the setting.
+ * refused by that client, so this test would fail without the setting. The nightly is the
+ * one on the samples shared by this JVM's tests ({@code SampleNightly}), read only.
  */
 class ReadersStorageVersionIntegrationTests {
 
@@ -38,16 +39,13 @@ class ReadersStorageVersionIntegrationTests {
 			"SELECT count(*), count(DISTINCT indicator_id) FROM public.indicator_value",
 			"SELECT count(*), max(run_date) FROM meta.run");
 
-	@TempDir
-	static Path home;
-
 	static Path current;
 
 	@BeforeAll
 	static void runTheNightly() throws Exception {
-		Launcher.Result run = Launcher.run("run", "nightly", "--date", "2026-11-23", "--home", home.toString());
-		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains("storage version v1.5.0+");
+		// the nightly on the samples shared by this JVM's tests (read only here)
+		Path home = SampleNightly.home();
+		assertThat(Files.readString(home.resolve("logs/territoire.log"))).contains("storage version v1.5.0+");
 		current = home.resolve("warehouse/current.duckdb");
 	}
 
