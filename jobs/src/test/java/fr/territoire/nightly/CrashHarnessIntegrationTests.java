@@ -210,6 +210,11 @@ class CrashHarnessIntegrationTests {
 		Path expected = reference.resolve("publish/latest").toRealPath();
 		Path actual = home.resolve("publish/latest").toRealPath();
 		assertThat(filesIn(actual)).as("files of the release").isEqualTo(filesIn(expected));
+		for (String folder : List.of("profiles", "assets")) {
+			assertThat(sumsOfTree(actual.resolve(folder))).as("every file of %s/, byte for byte", folder)
+				.isEqualTo(sumsOfTree(expected.resolve(folder)))
+				.isNotEmpty();
+		}
 		for (String name : filesIn(expected)) {
 			if (name.endsWith(".parquet") || name.endsWith(".csv") || name.endsWith(".xlsx")) {
 				assertThat(sha256(actual.resolve(name))).as("SHA-256 of %s", name)
@@ -315,6 +320,19 @@ class CrashHarnessIntegrationTests {
 				.forEach(names::add);
 		}
 		return new ArrayList<>(names);
+	}
+
+	/**
+	 * Each file under a folder of the release, by its relative path, with its SHA-256.
+	 */
+	private static Map<String, String> sumsOfTree(Path folder) throws IOException {
+		Map<String, String> sums = new java.util.TreeMap<>();
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.filter(Files::isRegularFile).toList()) {
+				sums.put(folder.relativize(path).toString(), sha256(path));
+			}
+		}
+		return sums;
 	}
 
 	private static List<String> filesIn(Path folder) throws IOException {
