@@ -72,7 +72,8 @@
       var secret = row.status && row.status.indexOf('secret') === 0;
       return el('tr', {'data-indicator': row.id, 'data-period': row.period}, [
         el('td', {}, [(meta[row.id] || [])[0] || row.id,
-          (meta[row.id] || [])[1] ? el('span', {'class': 'note'}, [' (' + meta[row.id][1] + ')']) : '']),
+          (meta[row.id] || [])[1] ? el('span', {'class': 'note'}, [' (' + meta[row.id][1] + ')']) : '',
+          (meta[row.id] || [])[2] ? el('span', {'class': 'note contributors'}, [' — données : ' + meta[row.id][2]]) : '']),
         el('td', {}, [row.period]),
         numberCell(row.value, row.status, null, 'value'),
         el('td', {'class': 'n rank', 'data-value': row.rank === null ? '' : String(row.rank)},

@@ -179,14 +179,22 @@ final class TerritoryProfiles {
 
 	/**
 	 * The labels and units of the indicators: {@code Territoire.indicators({"id":
-	 * ["label", "unit"],…})}, by id (empty when the release has no {@code indicators}
-	 * dataset).
+	 * ["label", "unit"],…})}, by id, with a third element naming the partners whose data
+	 * an indicator uses ({@code partner_contributions}); empty when the release has no
+	 * {@code indicators} dataset.
 	 */
 	private static long writeIndicators(ReleaseViews views, Path target) throws IOException {
 		StringBuilder text = new StringBuilder("Territoire.indicators({");
 		if (views.has(ReleaseViews.CURRENT, CatalogueContent.INDICATORS)) {
-			List<List<String>> rows = Sql.queryRows(views.connection(), "SELECT indicator_id, label, unit FROM "
-					+ ReleaseViews.view(ReleaseViews.CURRENT, CatalogueContent.INDICATORS) + " ORDER BY indicator_id");
+			String contributors = views.has(ReleaseViews.CURRENT, NetworkPartners.CONTRIBUTIONS)
+					? "(SELECT indicator_id, string_agg(DISTINCT partner_name, ', ' ORDER BY partner_name) AS names FROM "
+							+ ReleaseViews.view(ReleaseViews.CURRENT, NetworkPartners.CONTRIBUTIONS)
+							+ " GROUP BY indicator_id)"
+					: "(SELECT NULL::VARCHAR AS indicator_id, NULL::VARCHAR AS names WHERE false)";
+			List<List<String>> rows = Sql.queryRows(views.connection(),
+					"SELECT i.indicator_id, i.label, i.unit, c.names FROM "
+							+ ReleaseViews.view(ReleaseViews.CURRENT, CatalogueContent.INDICATORS) + " i LEFT JOIN "
+							+ contributors + " c USING (indicator_id) ORDER BY i.indicator_id");
 			for (int i = 0; i < rows.size(); i++) {
 				List<String> row = rows.get(i);
 				text.append((i > 0) ? ",\n" : "\n")
@@ -194,8 +202,13 @@ final class TerritoryProfiles {
 					.append(":[")
 					.append(json(row.get(1)))
 					.append(",")
-					.append(json(row.get(2)))
-					.append("]");
+					.append(json(row.get(2)));
+				if (row.get(3) != null) {
+					// the partners whose data the indicator uses: credited wherever it is
+					// shown
+					text.append(",").append(json(row.get(3)));
+				}
+				text.append("]");
 			}
 		}
 		text.append("\n});\n");

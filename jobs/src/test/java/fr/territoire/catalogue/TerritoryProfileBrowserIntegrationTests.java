@@ -203,6 +203,14 @@ class TerritoryProfileBrowserIntegrationTests {
 			// an EPCI's parent column is its département
 			assertThat(driver.findElements(By.cssSelector("#indicators thead th")).get(5).getText())
 				.isEqualTo("Département");
+			// the figure rests on a partner's data: the partner is named beside it, and
+			// only there
+			List<CSVRecord> contributions = csv(release.resolve("partner_contributions.csv"),
+					(contribution) -> contribution.get("indicator_id").equals("partner_turnover"));
+			assertThat(contributions).hasSize(1);
+			assertThat(row.findElement(By.cssSelector("span.contributors")).getText())
+				.isEqualTo("— données : " + contributions.get(0).get("partner_name"));
+			assertThat(driver.findElements(By.cssSelector("#indicators span.contributors"))).hasSize(1);
 		}
 	}
 

@@ -81,16 +81,24 @@ class ReleaseDataPackageIntegrationTests {
 			String size = resource.get("format").asString().equals("parquet") ? "bytes_on_disk" : "bytes";
 			assertThat(resource.get(size).asLong()).as(file.toString()).isEqualTo(Files.size(file));
 			assertThat(resource.get("hash").asString()).isEqualTo("sha256:" + sha256(file));
-			assertThat(resource.get("rows").asLong()).as(file.toString()).isPositive();
+			if (resource.get("name").asString().startsWith("alerts-")) {
+				// the samples' series break no trend: the alerts file is published with
+				// its
+				// header alone, and says so
+				assertThat(resource.get("rows").asLong()).as(file.toString()).isZero();
+			}
+			else {
+				assertThat(resource.get("rows").asLong()).as(file.toString()).isPositive();
+			}
 			if (resource.get("format").asString().equals("parquet")) {
 				assertThat(ParquetFiles.rowCount(file)).as(file.toString()).isEqualTo(resource.get("rows").asLong());
 				parquet++;
 			}
 		}
-		// 15 tables (13 and the partners' two), each as Parquet, CSV and XLSX (all below
-		// a million rows)
-		assertThat(parquet).isEqualTo(15);
-		assertThat(dataPackage.get("resources")).hasSize(3 * 15);
+		// 16 tables (13, the alerts and the partners' two), each as Parquet, CSV and XLSX
+		// (all below a million rows)
+		assertThat(parquet).isEqualTo(16);
+		assertThat(dataPackage.get("resources")).hasSize(3 * 16);
 		assertThat(dataPackage.get("absent_resources")).isEmpty();
 	}
 
