@@ -34,6 +34,8 @@ final class PlainSharedStrings extends DefaultHandler implements SharedStrings {
 
 	private int uniqueCount;
 
+	private boolean tableSeen;
+
 	private boolean inText;
 
 	private boolean inPhonetic;
@@ -82,6 +84,7 @@ final class PlainSharedStrings extends DefaultHandler implements SharedStrings {
 		}
 		switch (localName) {
 			case "sst" -> {
+				this.tableSeen = true;
 				String total = attributes.getValue("count");
 				if (total != null) {
 					this.count = (int) Long.parseLong(total);
@@ -105,7 +108,12 @@ final class PlainSharedStrings extends DefaultHandler implements SharedStrings {
 			return;
 		}
 		switch (localName) {
-			case "si" -> this.strings.add(this.characters.toString());
+			case "si" -> {
+				// as POI: strings outside an <sst> element are not part of the table
+				if (this.tableSeen) {
+					this.strings.add(this.characters.toString());
+				}
+			}
 			case "t" -> this.inText = false;
 			case "rPh" -> this.inPhonetic = false;
 			default -> {
