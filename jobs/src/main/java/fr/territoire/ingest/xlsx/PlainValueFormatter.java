@@ -5,7 +5,9 @@ import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 
@@ -39,6 +41,8 @@ final class PlainValueFormatter extends DataFormatter {
 
 	private final boolean workbookUses1904Dates;
 
+	private final Map<Format, Boolean> dateFormats = new HashMap<>();
+
 	PlainValueFormatter(boolean workbookUses1904Dates) {
 		super(Locale.ROOT);
 		this.workbookUses1904Dates = workbookUses1904Dates;
@@ -51,10 +55,22 @@ final class PlainValueFormatter extends DataFormatter {
 
 	@Override
 	public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-		if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+		if (isDateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
 			return isoDate(value, use1904Windowing);
 		}
 		return plainNumber(value);
+	}
+
+	/**
+	 * {@link DateUtil#isADateFormat(int, String)}, remembered per format: POI remembers
+	 * only the last one, and a sheet's columns alternate between a few formats.
+	 */
+	private boolean isDateFormat(int formatIndex, String formatString) {
+		return this.dateFormats.computeIfAbsent(new Format(formatIndex, formatString),
+				(format) -> DateUtil.isADateFormat(format.index(), format.pattern()));
+	}
+
+	private record Format(int index, String pattern) {
 	}
 
 	static String plainNumber(double value) {

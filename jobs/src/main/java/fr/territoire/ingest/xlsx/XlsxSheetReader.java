@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
@@ -91,7 +90,7 @@ public final class XlsxSheetReader {
 				StylesTable styles = reader.getStylesTable();
 				rows.evaluateWith(evaluation);
 				parse(sheetData, new CellTypeAwareSheetHandler(styles == null ? new StylesTable() : styles,
-						new ReadOnlySharedStringsTable(workbook, false), rows, formatter));
+						PlainSharedStrings.of(workbook), rows, formatter));
 			}
 		}
 		catch (XlsxReadException failure) {

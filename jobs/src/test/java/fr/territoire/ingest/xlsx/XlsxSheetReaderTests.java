@@ -322,6 +322,19 @@ class XlsxSheetReaderTests {
 	}
 
 	@Test
+	void inlineStringsOfEveryFormAreReadAsPoiReadsThem() throws Exception {
+		Path file = handBuiltWorkbook("inline-forms.xlsx", "<sheetData><row r=\"1\">"
+				+ "<c r=\"A1\" t=\"inlineStr\"><is><r><t>Saint-</t></r><r><t xml:space=\"preserve\">Étienne </t></r></is></c>"
+				+ "<c r=\"B1\" t=\"inlineStr\"><is><t>a_x000D_b</t></is></c>"
+				+ "<c r=\"C1\" t=\"inlineStr\"><v>in v</v></c>" + "<c r=\"D1\" t=\"inlineStr\"></c>"
+				+ "<c r=\"E1\"><v>5</v></c>" + "<c r=\"F1\" t=\"inlineStr\"><is><t></t></is></c>"
+				+ "</row></sheetData>");
+
+		assertThat(readAll(file, new SheetSelector.ByPosition(1)))
+			.containsExactly(new XlsxRow(1, List.of("Saint-Étienne ", "a\rb", "in v", "", "5")));
+	}
+
+	@Test
 	void emptyCellsAreBlankTrailingOnesTrimmedAndEmptyRowsSkipped() throws Exception {
 		Path file = xssfWorkbook(workbook -> {
 			Sheet sheet = workbook.createSheet("Gaps");
