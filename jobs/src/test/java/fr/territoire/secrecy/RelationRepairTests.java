@@ -46,6 +46,49 @@ class RelationRepairTests {
 		}
 	}
 
+	/**
+	 * c alone is secret (secondary) among the five parts of the département, which is
+	 * published: the relation gives c away, so hiding it protects nothing and it is
+	 * published again; nothing else is hidden.
+	 */
+	@Test
+	void aSecondaryCellItsRelationGivesAwayIsPublishedAgain() throws SQLException {
+		try (Connection connection = fiveCommunes().load()) {
+			SuppressionTable table = SuppressionTable.read(connection, SuppressionFixture.TABLE,
+					SuppressionFixture.PERIOD);
+			byte[] status = new byte[table.cellCount];
+			status[cells(table, "c").get(0)] = SuppressionTable.SECONDARY;
+			RelationRepair.apply(table, status, 0.10);
+			assertThat(status).containsOnly(SuppressionTable.OK);
+		}
+	}
+
+	/**
+	 * d = 50 alone is secret (primary): the département gives it away. With an interval
+	 * of 20 % it needs partners worth 10: no single cell is (e = 6 is the largest), so
+	 * the four small ones go together (1 + 2 + 3 + 6 = 12), not "the largest" alone; then
+	 * the relation has five unknown parts of 5 units each: nothing more.
+	 */
+	@Test
+	void aPrimaryCellItsRelationGivesAwayGetsSmallPartnersWorthTheIntervalTogether() throws SQLException {
+		try (Connection connection = fiveCommunes().load()) {
+			SuppressionTable table = SuppressionTable.read(connection, SuppressionFixture.TABLE,
+					SuppressionFixture.PERIOD);
+			byte[] status = new byte[table.cellCount];
+			int d = cells(table, "d").get(0);
+			status[d] = SuppressionTable.PRIMARY;
+			RelationRepair.apply(table, status, 0.20);
+			List<String> secondary = new ArrayList<>();
+			for (int cell = 0; cell < table.cellCount; cell++) {
+				if (status[cell] == SuppressionTable.SECONDARY) {
+					secondary.add(table.territoryCodes.get(table.territory[cell]));
+				}
+			}
+			assertThat(secondary).containsExactlyInAnyOrder("a", "b", "c", "e");
+			assertThat(status[d]).isEqualTo(SuppressionTable.PRIMARY);
+		}
+	}
+
 	private static IntList cells(SuppressionTable table, String... communes) {
 		IntList cells = new IntList();
 		for (String commune : communes) {
