@@ -31,7 +31,7 @@ final class RelationRepair {
 			boolean[] known = known(table, status);
 			boolean changed = false;
 			for (int cell = 0; cell < table.cellCount; cell++) {
-				if (known[cell] && status[cell] == SuppressionTable.SECONDARY && !republished[cell]) {
+				if (known[cell] && status[cell] == SuppressionTable.SECONDARY) {
 					// given away by its relations: hiding it protects nothing
 					status[cell] = SuppressionTable.OK;
 					republished[cell] = true;
@@ -136,16 +136,11 @@ final class RelationRepair {
 				continue;
 			}
 			candidates.clear();
-			for (boolean again : new boolean[] { false, true }) {
-				for (int m = table.relationStart[relation]; m < table.relationStart[relation + 1]; m++) {
-					int other = table.relationMembers[m];
-					if (other != cell && table.published[other] && status[other] == SuppressionTable.OK
-							&& republished[other] == again) {
-						candidates.add(other);
-					}
-				}
-				if (candidates.size() > 0) {
-					break;
+			for (int m = table.relationStart[relation]; m < table.relationStart[relation + 1]; m++) {
+				int other = table.relationMembers[m];
+				if (other != cell && table.published[other] && status[other] == SuppressionTable.OK
+						&& !republished[other]) {
+					candidates.add(other);
 				}
 			}
 			IntList option = cheapest(table, candidates, needed);
