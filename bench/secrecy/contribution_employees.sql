@@ -1,5 +1,6 @@
 -- Estimated employees of each active establishment of the stock, from its staff band (trancheEffectifs: the band's
--- midpoint; 53 "10 000 salariés et plus" counts 10 000), by the firm it belongs to (siren), its commune of the target
+-- midpoint rounded half up to a whole employee, since the public layer publishes numerators as whole numbers; 53
+-- "10 000 salariés et plus" counts 10 000), by the firm it belongs to (siren), its commune of the target
 -- geography and its NAF rév. 2 section and division. An employment figure: statistical secrecy protects it
 -- (warehouse/secrecy.yaml), each firm being one unit. Establishments without a band (NN, empty) or with none employed
 -- (00) contribute nothing and have no row.
@@ -20,9 +21,9 @@ banded as (
         naf_rev2_section(left(activite_principale, 2)) as naf_section,
         left(activite_principale, 2) as naf_division,
         case tranche_effectifs
-            when '01' then 1.5 when '02' then 4.0 when '03' then 7.5 when '11' then 14.5 when '12' then 34.5
-            when '21' then 74.5 when '22' then 149.5 when '31' then 224.5 when '32' then 374.5 when '41' then 749.5
-            when '42' then 1499.5 when '51' then 3499.5 when '52' then 7499.5 when '53' then 10000.0
+            when '01' then 2.0 when '02' then 4.0 when '03' then 8.0 when '11' then 15.0 when '12' then 35.0
+            when '21' then 75.0 when '22' then 150.0 when '31' then 225.0 when '32' then 375.0 when '41' then 750.0
+            when '42' then 1500.0 when '51' then 3500.0 when '52' then 7500.0 when '53' then 10000.0
         end as employees
     from establishments
 ),

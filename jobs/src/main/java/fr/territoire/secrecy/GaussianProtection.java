@@ -13,18 +13,23 @@ import org.slf4j.LoggerFactory;
  * Every cell is a 0/1 sum of inner cells. An inner cell published and not secret is
  * known, so it removes its coordinate; the others (secret or unpublished) are the
  * unknowns. A primary cell is recoverable exactly when its vector, restricted to the
- * unknowns, lies in the span of the published non-secret cells restricted alike. Each
- * round builds that span (sparse elimination, smallest cells first so that larger cells
- * reduce to little), finds the recoverable primary cells and, for each, writes it as a
+ * unknowns, lies in the span of the published non-secret cells restricted alike. The
+ * cells are first seeded with the baseline's (the smallest other cell of each relation
+ * that exposes a primary cell alone: cheap, and mostly needed anyway). Each round then
+ * builds the span (sparse elimination, smallest cells first so that larger cells reduce
+ * to little), finds the recoverable primary cells and, for each, writes it as a
  * combination of published cells and known inner cells: one of those must go. In the
- * first rounds the one chosen is the smallest that is at least {@code interval} × the
+ * choosing rounds the one chosen is the smallest that is at least {@code interval} × the
  * primary's value (the largest if none is), and a primary cell whose combination lost a
- * cell in the same round waits for the next; later rounds suppress the whole combination,
- * which ends the rounds quickly. Rounds repeat until no primary cell is recoverable. Then
- * the secondary cells are given back, largest first, whenever that leaves every primary
- * cell outside the span (Langsrud's greedy criterion), so that small cells are the ones
- * kept secret. Last, the singleton rule is applied until stable (suppressing more never
- * makes a primary cell recoverable again).
+ * cell in the same round waits for the next; in the tail rounds every cell of the
+ * combination worth at most a few times the chosen one goes with it (closing chains of
+ * small cells faster); as a last resort the whole combination goes, which ends the
+ * rounds. Rounds repeat until no primary cell is recoverable. Then the secondary cells
+ * are given back, largest first, whenever that leaves every primary cell outside the span
+ * (Langsrud's greedy criterion; skipped when the primary residuals pass the memory
+ * budget), and the singleton rule and the relation repair are applied until stable
+ * (suppressing more never makes a primary cell recoverable again; a secondary cell
+ * published again is one its relations give away).
  */
 final class GaussianProtection {
 
@@ -38,15 +43,25 @@ final class GaussianProtection {
 
 	/**
 	 * Rounds in which each recoverable primary cell loses one cell of its combination
-	 * (the smallest that keeps the protection interval); after them, it loses them all.
+	 * (the smallest that keeps the protection interval).
 	 */
-	private static final int CHOOSING_ROUNDS = 6;
+	private static final int CHOOSING_ROUNDS = Integer.getInteger("secrecy.choosingRounds", 12);
+
+	/**
+	 * After the choosing rounds, a recoverable primary cell loses every cell of its
+	 * combination worth at most this factor times the one chosen (the small ones), which
+	 * closes the chains of small cells that one cut per round follows slowly.
+	 */
+	private static final double TAIL_FACTOR = Double.parseDouble(System.getProperty("secrecy.tailFactor", "4"));
+
+	/** Rounds after which a recoverable primary cell loses its whole combination. */
+	private static final int LAST_RESORT_ROUNDS = Integer.getInteger("secrecy.lastResortRounds", 40);
 
 	/**
 	 * The most residual coordinates the pruning keeps (about 8 bytes each, twice with the
 	 * index).
 	 */
-	private static final long PRUNING_BUDGET = 12_000_000L;
+	private static final long PRUNING_BUDGET = Long.getLong("secrecy.pruningBudget", 12_000_000L);
 
 	GaussianProtection(SuppressionTable table, double interval) {
 		this.table = table;
@@ -55,24 +70,40 @@ final class GaussianProtection {
 	}
 
 	/**
+	 * Starts from the baseline's cells: one relation at a time, the smallest other cell
+	 * of each exposed relation. Cheap, and most of what it hides is needed anyway; the
+	 * rounds then repair what combinations of relations still reveal.
+	 */
+	private void seedWithBaseline() {
+		byte[] seeded = SmallestCellProtection.protect(this.table);
+		System.arraycopy(seeded, 0, this.status, 0, seeded.length);
+	}
+
+	/**
 	 * Runs the rounds.
 	 * @return the final status of every cell
 	 */
 	byte[] protect() {
+		seedWithBaseline();
+		trace("seeded by the baseline: %d secondary, %.4f of the value", count(SuppressionTable.SECONDARY), loss());
 		while (linearRound() > 0) {
 			this.rounds++;
 		}
-		trace("before pruning: %d secondary", count(SuppressionTable.SECONDARY));
+		trace("before pruning: %d secondary, %.3f of the value", count(SuppressionTable.SECONDARY), loss());
+		breakdown("before pruning");
 		long start = System.nanoTime();
 		prune();
 		trace("after pruning: %d secondary, %.3f of the value (%.1f s)", count(SuppressionTable.SECONDARY), loss(),
 				(System.nanoTime() - start) / 1e9);
+		breakdown("after pruning");
 		start = System.nanoTime();
 		int passes = 0;
 		while (SingletonRule.apply(this.table, this.status) > 0) {
 			passes++;
 		}
+		trace("after singletons: %d secondary, %.3f of the value", count(SuppressionTable.SECONDARY), loss());
 		int repairs = RelationRepair.apply(this.table, this.status, this.interval);
+		breakdown("after repair");
 		trace("after %d rounds of relation repair: %d secondary", repairs, count(SuppressionTable.SECONDARY));
 		if (this.interval > 0 && logger.isDebugEnabled()) {
 			long[] certified = IntervalCertificate.count(this.table, this.status, this.interval);
@@ -176,6 +207,39 @@ final class GaussianProtection {
 		return secret / all;
 	}
 
+	private void breakdown(String stage) {
+		if (!Boolean.getBoolean("secrecy.trace")) {
+			return;
+		}
+		SuppressionTable t = this.table;
+		double all = 0;
+		double[][] primary = new double[5][8];
+		double[][] secondary = new double[5][8];
+		int[][] secondaryCount = new int[5][8];
+		for (int cell = 0; cell < t.cellCount; cell++) {
+			if (!t.published[cell]) {
+				continue;
+			}
+			all += t.value[cell];
+			int k = t.sectorLevelName(cell).equals("total") ? 0 : 1 + t.sectorLevels.indexOf(t.sectorLevelName(cell));
+			if (this.status[cell] == SuppressionTable.PRIMARY) {
+				primary[t.level[cell]][k] += t.value[cell];
+			}
+			else if (this.status[cell] == SuppressionTable.SECONDARY) {
+				secondary[t.level[cell]][k] += t.value[cell];
+				secondaryCount[t.level[cell]][k]++;
+			}
+		}
+		StringBuilder out = new StringBuilder(stage + ":");
+		for (int l = 0; l < 5; l++) {
+			for (int k = 0; k <= t.sectorLevels.size(); k++) {
+				out.append(String.format(Locale.ROOT, " %s/%d p=%.2f%% s=%.2f%%(%d)", SuppressionTable.LEVELS[l], k,
+						100 * primary[l][k] / all, 100 * secondary[l][k] / all, secondaryCount[l][k]));
+			}
+		}
+		trace("%s", out);
+	}
+
 	private long count(byte wanted) {
 		long count = 0;
 		for (byte s : this.status) {
@@ -187,6 +251,9 @@ final class GaussianProtection {
 	private static final Logger logger = LoggerFactory.getLogger(GaussianProtection.class);
 
 	private static void trace(String format, Object... arguments) {
+		if (Boolean.getBoolean("secrecy.trace")) {
+			System.err.println(String.format(Locale.ROOT, format, arguments));
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(String.format(Locale.ROOT, format, arguments));
 		}
@@ -242,7 +309,7 @@ final class GaussianProtection {
 			for (int i = 0; i < candidates.size(); i++) {
 				covered |= chosenNow[candidates.get(i)];
 			}
-			if (this.rounds >= CHOOSING_ROUNDS) {
+			if (this.rounds >= LAST_RESORT_ROUNDS) {
 				// one of these cells must go: all go, the pruning gives back those not
 				// needed
 				for (int i = 0; i < candidates.size(); i++) {
@@ -260,9 +327,28 @@ final class GaussianProtection {
 				this.status[chosen] = SuppressionTable.SECONDARY;
 				chosenNow[chosen] = true;
 				added++;
+				if (this.rounds >= CHOOSING_ROUNDS) {
+					added += hideSmallCandidates(candidates, TAIL_FACTOR * this.table.value[chosen], chosenNow);
+				}
 			}
 		}
 		trace("round %d: %d suppressed, in %.1f s", this.rounds, added, (System.nanoTime() - start) / 1e9);
+		if (Boolean.getBoolean("secrecy.trace")) {
+			trace("round %d: loss %.4f", this.rounds, loss());
+		}
+		return added;
+	}
+
+	private int hideSmallCandidates(IntList candidates, double limit, boolean[] chosenNow) {
+		int added = 0;
+		for (int i = 0; i < candidates.size(); i++) {
+			int c = candidates.get(i);
+			if (this.table.published[c] && this.status[c] == SuppressionTable.OK && this.table.value[c] <= limit) {
+				this.status[c] = SuppressionTable.SECONDARY;
+				chosenNow[c] = true;
+				added++;
+			}
+		}
 		return added;
 	}
 
@@ -315,6 +401,7 @@ final class GaussianProtection {
 				head[c] = link(entryPrimary, entryNext, head[c], i);
 			}
 		}
+		trace("pruning: %d primary residual coordinates", residualSize);
 		long[] scratch = new long[dimension];
 		IntList secondaries = new IntList();
 		for (int cell = 0; cell < t.cellCount; cell++) {
