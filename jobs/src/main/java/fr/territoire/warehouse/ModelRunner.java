@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Materialises models as tables, set-based inside DuckDB.
+ * Materialises models as tables (or, when their YAML says {@code materialized: view}, as
+ * views), set-based inside DuckDB.
  */
 public final class ModelRunner {
 
@@ -36,11 +37,30 @@ public final class ModelRunner {
 	 */
 	public static Map.Entry<String, Long> build(Connection connection, SqlModel model) {
 		long started = System.nanoTime();
+		String kind = model.spec().isView() ? "VIEW" : "TABLE";
+		dropOtherKind(connection, model.table(), kind);
 		Sql.execute(connection, "model " + model.table(),
-				"CREATE OR REPLACE TABLE " + model.table() + " AS\n" + model.sql());
+				"CREATE OR REPLACE " + kind + " " + model.table() + " AS\n" + model.sql());
 		long count = Sql.queryLong(connection, "SELECT count(*) FROM " + model.table());
-		logger.info("Built {} ({} rows) in {} ms", model.table(), count, (System.nanoTime() - started) / 1_000_000);
+		logger.info("Built {} {} ({} rows) in {} ms", kind.toLowerCase(java.util.Locale.ROOT), model.table(), count,
+				(System.nanoTime() - started) / 1_000_000);
 		return Map.entry(model.table(), count);
+	}
+
+	/**
+	 * Drops the object of the model's name when it is of the other kind (a table that
+	 * became a view, or the reverse, in a warehouse carried over from an earlier run):
+	 * DuckDB replaces a table by a table and a view by a view only.
+	 */
+	private static void dropOtherKind(Connection connection, String table, String kind) {
+		String[] parts = table.split("\\.");
+		String other = "VIEW".equals(kind) ? "BASE TABLE" : "VIEW";
+		if (Sql.queryLong(connection,
+				"SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
+						+ "AND table_name = ? AND table_type = ? AND table_catalog = current_database()",
+				parts[0], parts[1], other) > 0) {
+			Sql.execute(connection, "drop " + table, "DROP " + ("VIEW".equals(other) ? "VIEW " : "TABLE ") + table);
+		}
 	}
 
 }

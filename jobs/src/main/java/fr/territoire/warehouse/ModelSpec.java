@@ -26,16 +26,28 @@ import org.jspecify.annotations.Nullable;
  * of a measure that statistical secrecy protects (one row per unit, commune and sector
  * code): the measure is summed from them, and the secrecy step finds from them which
  * units make each cell
+ * @param materialized {@code table} (the default): the model's rows are written once when
+ * its layer is built; {@code view}: the model is a view, evaluated by each reader (for a
+ * pass-through layer whose rows are read once or twice, where writing them would cost
+ * more than reading them through)
  */
 public record ModelSpec(String description, String grain, @Nullable String source,
 		@JsonProperty("depends_on") @Nullable List<String> dependsOn, @Nullable List<Column> columns,
 		@Nullable List<String> key, @Nullable GeographyDeclaration geography, @Nullable Measures measures,
-		@Nullable Contributions contributions) {
+		@Nullable Contributions contributions, @Nullable String materialized) {
+
+	/** The materialisations a model may declare. */
+	public static final List<String> MATERIALIZATIONS = List.of("table", "view");
 
 	@JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
 	public ModelSpec {
 		Objects.requireNonNull(description, "description is required");
 		Objects.requireNonNull(grain, "grain is required");
+		materialized = (materialized != null) ? materialized : "table";
+		if (!MATERIALIZATIONS.contains(materialized)) {
+			throw new IllegalArgumentException(
+					"materialized is table or view, not '" + materialized + "' (default: table)");
+		}
 		dependsOn = (dependsOn != null) ? List.copyOf(dependsOn) : List.of();
 		columns = (columns != null) ? List.copyOf(columns) : List.of();
 		if (geography != null) {
@@ -81,7 +93,12 @@ public record ModelSpec(String description, String grain, @Nullable String sourc
 	/** A model without key or geography declaration. */
 	public ModelSpec(String description, String grain, @Nullable String source, @Nullable List<String> dependsOn,
 			@Nullable List<Column> columns) {
-		this(description, grain, source, dependsOn, columns, null, null, null, null);
+		this(description, grain, source, dependsOn, columns, null, null, null, null, null);
+	}
+
+	/** Whether the model is a view rather than a table ({@code materialized: view}). */
+	public boolean isView() {
+		return "view".equals(this.materialized);
 	}
 
 	/** A column of the YAML, if it describes it. */

@@ -30,6 +30,20 @@ public final class Sql {
 		}
 	}
 
+	/**
+	 * Runs a statement that writes rows ({@code COPY … TO}, {@code INSERT}).
+	 * @return the rows DuckDB reports written
+	 */
+	public static long write(Connection connection, String what, String sql) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+			return statement.getUpdateCount();
+		}
+		catch (SQLException ex) {
+			throw new TerritoireException(ErrorCode.WAREHOUSE, null, what + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	/** A single number, e.g. a count. */
 	public static long queryLong(Connection connection, String sql, Object... parameters) {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
