@@ -54,8 +54,8 @@ public class ReuseTasklet implements Tasklet {
 		DuckDBConnection connection = this.warehouse.connection();
 		long started = System.nanoTime();
 		RunFingerprint fingerprint = new RunFingerprint(RunFingerprint.inputsOf(connection),
-				RunFingerprint.configurationOf(this.warehouse.home().project(), this.settings),
-				RunFingerprint.codeOf());
+				RunFingerprint.configurationOf(this.warehouse.home().project(), this.settings), RunFingerprint
+					.codeOf(Sql.queryRows(connection, "SELECT library_version FROM pragma_version()").get(0).get(0)));
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Decision decision = decide(connection, fingerprint);
 		Sql.update(connection, "DELETE FROM meta.run_fingerprint WHERE job_instance_id = ?", instance);
@@ -105,7 +105,7 @@ public class ReuseTasklet implements Tasklet {
 				changed.add("configuration (mappings/, warehouse/, partners/ or settings)");
 			}
 			if (!fingerprint.code().equals(last.get(0).get(2))) {
-				changed.add("code (another jar)");
+				changed.add("code (other classes or another DuckDB)");
 			}
 			if (!changed.isEmpty()) {
 				return Decision.no("changed since release " + release + ": " + String.join(", ", changed));

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import fr.territoire.config.FileHash;
 import fr.territoire.warehouse.Sql;
 
 /**
@@ -22,7 +21,8 @@ import fr.territoire.warehouse.Sql;
  * (those {@code discover} recorded in {@code meta.input_file}: no file is hashed again)
  * @param configuration SHA-256 of every file of the project's configuration folders
  * (relative path and content, sorted) and of the settings that change outputs
- * @param code SHA-256 of the application's jar
+ * @param code SHA-256 of the application's own classes and resources and of the DuckDB
+ * library's version
  */
 public record RunFingerprint(String inputs, String configuration, String code) {
 
@@ -75,22 +75,48 @@ public record RunFingerprint(String inputs, String configuration, String code) {
 	}
 
 	/**
-	 * The code's fingerprint: the SHA-256 of the jar the application runs from; when it
-	 * does not run from a jar (tests, IDE), the classes' folder and the time it starts,
-	 * so that such a run never reuses another's release.
+	 * The code's fingerprint: every class and resource of the application's own classes
+	 * folder ({@code BOOT-INF/classes} in the jar, the application jar once extracted,
+	 * {@code target/classes} in a build: the same bytes), {@code META-INF/} left out, by
+	 * relative path and content, then the DuckDB library's version (which computes most
+	 * outputs). A rebuilt jar with the same classes has the same fingerprint; any change
+	 * of code, template or default setting changes it.
+	 * @param duckdbVersion the DuckDB library's version
 	 */
-	static String codeOf() {
-		String classPath = System.getProperty("java.class.path", "");
-		Path jar = classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator) ? null : Path.of(classPath);
-		if (jar != null && Files.isRegularFile(jar) && jar.toString().endsWith(".jar")) {
-			try {
-				return FileHash.sha256(jar);
+	static String codeOf(String duckdbVersion) {
+		String self = RunFingerprint.class.getName().replace('.', '/') + ".class";
+		java.net.URL location = RunFingerprint.class.getClassLoader().getResource(self);
+		if (location == null) {
+			return sha256("code not found " + System.nanoTime());
+		}
+		String root = location.toString().substring(0, location.toString().length() - self.length());
+		MessageDigest digest = digest();
+		try {
+			org.springframework.core.io.Resource[] resources = new org.springframework.core.io.support.PathMatchingResourcePatternResolver(
+					RunFingerprint.class.getClassLoader())
+				.getResources(root + "**/*");
+			java.util.TreeMap<String, org.springframework.core.io.Resource> sorted = new java.util.TreeMap<>();
+			for (org.springframework.core.io.Resource resource : resources) {
+				String url = resource.getURL().toString();
+				if (url.startsWith(root) && !url.endsWith("/") && !url.startsWith(root + "META-INF/")
+						&& resource.isReadable()) {
+					sorted.put(url.substring(root.length()), resource);
+				}
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read the application's jar " + jar, ex);
+			for (var entry : sorted.entrySet()) {
+				digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				try (java.io.InputStream in = entry.getValue().getInputStream()) {
+					digest.update(in.readAllBytes());
+				}
+				digest.update((byte) 0);
 			}
 		}
-		return sha256("not run from a jar: " + classPath + " " + System.nanoTime());
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read the application's classes at " + root, ex);
+		}
+		digest.update(("duckdb " + duckdbVersion).getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	static String sha256(String text) {
