@@ -129,6 +129,32 @@ class UnchangedRerunIntegrationTests {
 		System.out.printf("Changed input on the samples: whole nightly %d ms (whole command)%n", millis);
 	}
 
+	@Test
+	void aReuseRunKilledInPublishThenInPromoteResumesAndFinishesWithTheSameFiles() throws Exception {
+		SampleNightly.copyHomeTo(this.home);
+		Path latest = this.home.resolve("publish/latest");
+		String first = Files.readSymbolicLink(latest).getFileName().toString();
+		Map<String, String> firstSums = sums(this.home.resolve("publish/releases").resolve(first));
+		String[] command = { "run", "nightly", "--date", "2026-11-25", "--home", this.home.toString() };
+
+		Launcher.Result killedInPublish = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "publish:end"), command);
+		assertThat(killedInPublish.exitCode()).as(killedInPublish.output()).isEqualTo(137);
+		assertThat(Files.readSymbolicLink(latest).getFileName().toString()).isEqualTo(first);
+		Launcher.Result killedInPromote = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "promote:end"), command);
+		assertThat(killedInPromote.exitCode()).as(killedInPromote.output()).isEqualTo(137);
+		assertThat(killedInPromote.output()).contains("Step publish started").doesNotContain("Step ingest");
+		Launcher.Result resumed = Launcher.run(command);
+		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+
+		String id = Files.readSymbolicLink(latest).getFileName().toString();
+		assertThat(id).startsWith("2026-11-25-");
+		assertRepublished(first, id, firstSums, "2026-11-25");
+		assertThat(Files.exists(this.home.resolve("warehouse/next.duckdb"))).isFalse();
+		Launcher.Result sql = Launcher.run("sql", "--home", this.home.toString(), "--format", "CSV",
+				"select count(*) as n from public.establishment");
+		assertThat(sql.output()).contains("\n" + records(latest.resolve("establishments.csv")).size());
+	}
+
 	/**
 	 * The new release holds the same files as the old one; its data files are the same
 	 * bytes (hard links) as the first release's; SHA256SUMS is true; the manifest names
@@ -157,8 +183,7 @@ class UnchangedRerunIntegrationTests {
 		JsonNode changes = JSON.readTree(release.resolve("changes.json").toFile());
 		assertThat(changes.get("previous_release").asString()).isEqualTo(reused);
 		assertThat(changes.get("datasets")).isEmpty();
-		assertThat(Files.readString(release.resolve("index.html"))).contains(id)
-			.doesNotContain(reused + "<")
+		assertThat(Files.readString(release.resolve("index.html"))).contains("<dd id=\"release-id\">" + id + "</dd>")
 			.contains("<code>" + reused + "</code> : rien n'a changé");
 	}
 
