@@ -142,7 +142,7 @@ class UnchangedRerunIntegrationTests {
 		assertThat(Files.readSymbolicLink(latest).getFileName().toString()).isEqualTo(first);
 		Launcher.Result killedInPromote = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "promote:end"), command);
 		assertThat(killedInPromote.exitCode()).as(killedInPromote.output()).isEqualTo(137);
-		assertThat(killedInPromote.output()).contains("Step publish started").doesNotContain("Step ingest");
+		assertThat(killedInPromote.output()).contains("Step promote started").doesNotContain("Step ingest");
 		Launcher.Result resumed = Launcher.run(command);
 		assertThat(resumed.exitCode()).as(resumed.output()).isZero();
 
