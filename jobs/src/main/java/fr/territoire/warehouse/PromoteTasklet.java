@@ -61,11 +61,12 @@ public class PromoteTasklet implements Tasklet {
 
 	/**
 	 * A run that reused the last promoted run's outputs (docs/operations.md) keeps
-	 * {@code current.duckdb}, which holds them: no copy of the warehouse. The run is
-	 * recorded in its {@code meta.run} (one committed row: what makes it this run's
-	 * warehouse for a restart and for the next run's housekeeping), then the small
-	 * {@code next.duckdb} is deleted. A reader holding {@code current.duckdb} open delays
-	 * the write; it is tried again for a minute.
+	 * {@code current.duckdb}, which holds them: no copy of the warehouse. Its
+	 * {@code meta.run} then names this run instead of the one that computed the data (one
+	 * transaction: what makes it this run's warehouse for a restart, the next run's
+	 * housekeeping and readers; {@code meta.run_fingerprint} still names the run that
+	 * computed it), then the small {@code next.duckdb} is deleted. A reader holding
+	 * {@code current.duckdb} open delays the write; it is tried again for a minute.
 	 */
 	private void keepReused(Path next, Path current) {
 		List<List<String>> run = Sql.queryRows(this.warehouse.connection(),
@@ -75,10 +76,13 @@ public class PromoteTasklet implements Tasklet {
 		List<String> row = run.get(0);
 		for (int attempt = 1;; attempt++) {
 			try (DuckDBConnection connection = Warehouses.open(current, false, this.warehouse.settings())) {
-				Sql.update(connection,
-						"INSERT INTO meta.run SELECT ?, ?, CAST(? AS DATE), CAST(? AS TIMESTAMP) "
-								+ "WHERE NOT EXISTS (SELECT 1 FROM meta.run WHERE job_instance_id = ?)",
-						Long.parseLong(row.get(0)), row.get(1), row.get(2), row.get(3), Long.parseLong(row.get(0)));
+				long instance = Long.parseLong(row.get(0));
+				Sql.execute(connection, "record the run in the kept warehouse",
+						"BEGIN TRANSACTION;\nDELETE FROM meta.run WHERE job_instance_id <> " + instance + ";\n"
+								+ "INSERT INTO meta.run SELECT " + instance + ", " + Sql.literal(row.get(1)) + ", DATE "
+								+ Sql.literal(row.get(2)) + ", TIMESTAMP " + Sql.literal(row.get(3))
+								+ " WHERE NOT EXISTS (SELECT 1 FROM meta.run WHERE job_instance_id = " + instance
+								+ ");\nCOMMIT");
 				break;
 			}
 			catch (TerritoireException | SQLException ex) {

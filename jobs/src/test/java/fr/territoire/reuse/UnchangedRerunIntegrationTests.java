@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.SampleNightly;
+import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -126,6 +127,15 @@ class UnchangedRerunIntegrationTests {
 		assertThat(after.resolve("indicator_values_commune.csv"))
 			.satisfies((file) -> assertThat(Files.mismatch(file, before.resolve("indicator_values_commune.csv")))
 				.isNotEqualTo(-1L));
+		try (Warehouse warehouse = Warehouse.open(this.home.resolve("warehouse/current.duckdb"))) {
+			// every other source's raw table copied from the last warehouse, the changed
+			// one read
+			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
+				.isEqualTo(SampleExpectations.sampleInputFiles() - 1);
+			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE NOT reused_from_previous_run "
+					+ "AND file = '" + WORKBOOK + "'"))
+				.isEqualTo(1);
+		}
 		System.out.printf("Changed input on the samples: whole nightly %d ms (whole command)%n", millis);
 	}
 
