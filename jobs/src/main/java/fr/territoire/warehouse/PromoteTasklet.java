@@ -66,7 +66,8 @@ public class PromoteTasklet implements Tasklet {
 	 * transaction: what makes it this run's warehouse for a restart, the next run's
 	 * housekeeping and readers; {@code meta.run_fingerprint} still names the run that
 	 * computed it), then the small {@code next.duckdb} is deleted. A reader holding
-	 * {@code current.duckdb} open delays the write; it is tried again for a minute.
+	 * {@code current.duckdb} open delays the write; it is tried again every 20 ms for a minute (readers, for their part,
+	 * retry their open while it lasts).
 	 */
 	private void keepReused(Path next, Path current) {
 		List<List<String>> run = Sql.queryRows(this.warehouse.connection(),
@@ -86,14 +87,16 @@ public class PromoteTasklet implements Tasklet {
 				break;
 			}
 			catch (TerritoireException | SQLException ex) {
-				if (attempt >= 60) {
+				if (attempt >= 3000) {
 					throw new TerritoireException(ErrorCode.WAREHOUSE, null,
 							"cannot record this run in " + current + ": " + ex.getMessage(), ex);
 				}
-				logger.warn("{} cannot be written yet (a reader holds it?), trying again in 1 s: {}", current,
-						ex.getMessage());
+				if (attempt % 250 == 1) {
+					logger.warn("{} cannot be written yet (readers hold it?), trying again every 20 ms: {}", current,
+							ex.getMessage());
+				}
 				try {
-					Thread.sleep(1000);
+					Thread.sleep(20);
 				}
 				catch (InterruptedException interrupted) {
 					Thread.currentThread().interrupt();
