@@ -43,8 +43,8 @@ public record RunFingerprint(String inputs, String configuration, String code) {
 
 	/**
 	 * The configuration's fingerprint: every regular file under the configuration folders
-	 * of the project (hidden ones included: a change is a change), by relative path, then
-	 * the settings.
+	 * of the project but those the loader skips (hidden ones, {@code README.md}), by
+	 * relative path, then the settings.
 	 * @param project the project folder
 	 * @param settings the settings that change outputs, in words (records' text)
 	 */
@@ -57,6 +57,7 @@ public record RunFingerprint(String inputs, String configuration, String code) {
 			}
 			try (Stream<Path> files = Files.walk(root)) {
 				for (Path file : files.filter(Files::isRegularFile)
+					.filter((file) -> !skipped(root.relativize(file)))
 					.sorted((a, b) -> project.relativize(a).toString().compareTo(project.relativize(b).toString()))
 					.toList()) {
 					digest.update(
@@ -72,6 +73,19 @@ public record RunFingerprint(String inputs, String configuration, String code) {
 		}
 		digest.update(settings.getBytes(StandardCharsets.UTF_8));
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/**
+	 * Whether the configuration's loader skips a file, as {@code DefinitionFolder} does:
+	 * hidden files and folders and {@code README.md} (documentation changes no output).
+	 */
+	private static boolean skipped(Path relative) {
+		for (Path part : relative) {
+			if (part.toString().startsWith(".")) {
+				return true;
+			}
+		}
+		return relative.getFileName().toString().equals("README.md");
 	}
 
 	/**

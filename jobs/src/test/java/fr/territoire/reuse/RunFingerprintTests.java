@@ -25,6 +25,8 @@ class RunFingerprintTests {
 
 		write("schedules/nightly.yaml", "cron: 0 3 * * *\n");
 		write("samples/notes.txt", "anything");
+		write("warehouse/README.md", "# documentation changes no output\n");
+		write("mappings/.notes.swp", "an editor's file");
 		assertThat(RunFingerprint.configurationOf(this.project, "geography=2026")).as("outside the folders")
 			.isEqualTo(before);
 		assertThat(RunFingerprint.configurationOf(this.project, "geography=2025")).as("settings").isNotEqualTo(before);
