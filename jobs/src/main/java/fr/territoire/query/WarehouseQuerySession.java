@@ -244,8 +244,9 @@ public final class WarehouseQuerySession implements QuerySession {
 
 	/**
 	 * Opens a warehouse read-only; while a run that reused the last run's outputs records
-	 * itself in {@code current.duckdb} (a write of a few milliseconds, docs/operations.md)
-	 * DuckDB refuses readers the file's lock: the open is tried again for up to 10 s.
+	 * itself in {@code current.duckdb} (a write of a few milliseconds,
+	 * docs/operations.md) DuckDB refuses readers the file's lock: the open is tried again
+	 * for up to 10 s.
 	 */
 	private static DuckDBConnection openReadOnly(Path warehouse, TerritoireProperties.Warehouse settings) {
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);

@@ -66,8 +66,8 @@ public class PromoteTasklet implements Tasklet {
 	 * transaction: what makes it this run's warehouse for a restart, the next run's
 	 * housekeeping and readers; {@code meta.run_fingerprint} still names the run that
 	 * computed it), then the small {@code next.duckdb} is deleted. A reader holding
-	 * {@code current.duckdb} open delays the write; it is tried again every 20 ms for a minute (readers, for their part,
-	 * retry their open while it lasts).
+	 * {@code current.duckdb} open delays the write; it is tried again every 20 ms for a
+	 * minute (readers, for their part, retry their open while it lasts).
 	 */
 	private void keepReused(Path next, Path current) {
 		List<List<String>> run = Sql.queryRows(this.warehouse.connection(),
