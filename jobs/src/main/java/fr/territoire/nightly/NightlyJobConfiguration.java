@@ -40,6 +40,8 @@ import fr.territoire.publish.PublishedSecrecy;
 import fr.territoire.publish.ReleaseHousekeeping;
 import fr.territoire.publish.Releases;
 import fr.territoire.report.RunReportListener;
+import fr.territoire.reuse.ReuseTasklet;
+import fr.territoire.reuse.SkipWhenReused;
 import fr.territoire.report.RunReportTasklet;
 import fr.territoire.report.RunReportWriter;
 import fr.territoire.warehouse.ModelCatalog;
@@ -48,6 +50,8 @@ import fr.territoire.warehouse.SqlModel;
 import fr.territoire.warehouse.WarehouseSession;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -60,12 +64,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code nightly} job: discover → ingest (one step per source) → normalise (one step
- * per source) → geography → history → model → audit → secrecy → indicators → peers →
- * alerts → partners → public → audit.public → disclosure → publish → catalogue → report →
- * promote. Audits run after the layer they declare: up to marts in {@code audit}, after
- * indicators or public in {@code audit.public}. Every step is a tasklet running set-based
- * SQL in DuckDB; every step is idempotent, so a failed run restarts at the failed step.
+ * The {@code nightly} job: discover → reuse → ingest (one step per source) → normalise
+ * (one step per source) → geography → history → model → audit → secrecy → indicators →
+ * peers → alerts → partners → public → audit.public → disclosure → publish → catalogue →
+ * report → promote. Audits run after the layer they declare: up to marts in
+ * {@code audit}, after indicators or public in {@code audit.public}. Every step is a
+ * tasklet running set-based SQL in DuckDB; every step is idempotent, so a failed run
+ * restarts at the failed step.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -124,45 +129,69 @@ public class NightlyJobConfiguration {
 					project.warnings().forEach((warning) -> logger.warn("{}", warning));
 				}
 			})
-			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)));
+			.start(steps.step("discover", new DiscoverTasklet(warehouse, mappings)))
+			.next(steps.step("reuse", new ReuseTasklet(warehouse, outputSettings(properties))));
 		for (Mapping mapping : mappings.mappings()) {
-			job.next(steps.step("ingest." + mapping.source(),
-					new IngestTasklet(warehouse, mapping, properties.ingest().formulaEvaluationLimit().toBytes())));
+			job.next(steps.step("ingest." + mapping.source(), new SkipWhenReused(warehouse,
+					new IngestTasklet(warehouse, mapping, properties.ingest().formulaEvaluationLimit().toBytes()))));
 		}
 		for (Mapping mapping : normaliseOrder(mappings.mappings())) {
 			SqlModel model = project.stagingModel(mapping);
-			job.next(steps.step("normalise." + mapping.source(), new NormaliseTasklet(warehouse, mapping, model)));
+			job.next(steps.step("normalise." + mapping.source(),
+					new SkipWhenReused(warehouse, new NormaliseTasklet(warehouse, mapping, model))));
 		}
 		return job
-			.next(steps.step("geography",
+			.next(computing(steps, warehouse, "geography",
 					new GeographyTasklet(warehouse, models, project.geography().sources(),
 							properties.geography().targetVintage())))
-			.next(steps.step("history",
+			.next(computing(steps, warehouse, "history",
 					new HistoryTasklet(warehouse, EstablishmentHistory.of(project.history(), project.schema()))))
-			.next(steps.step("model",
+			.next(computing(steps, warehouse, "model",
 					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.CORE, SqlModel.Layer.MARTS))))
-			.next(steps.step("audit", AuditTasklet.afterModels(warehouse, project.allAudits())))
-			.next(steps.step("secrecy",
+			.next(computing(steps, warehouse, "audit", AuditTasklet.afterModels(warehouse, project.allAudits())))
+			.next(computing(steps, warehouse, "secrecy",
 					new SecrecyTasklet(warehouse, project.protectedTables(), project.secrecy(), models)))
-			.next(steps.step("indicators", new IndicatorTasklet(warehouse, project.indicators(), models)))
-			.next(steps.step("peers", new PeerTasklet(warehouse, project.requiredPeers())))
-			.next(steps.step("alerts", new AlertTasklet(warehouse, project.definitions(AlertSpec.class))))
-			.next(steps.step("partners",
+			.next(computing(steps, warehouse, "indicators",
+					new IndicatorTasklet(warehouse, project.indicators(), models)))
+			.next(computing(steps, warehouse, "peers", new PeerTasklet(warehouse, project.requiredPeers())))
+			.next(computing(steps, warehouse, "alerts",
+					new AlertTasklet(warehouse, project.definitions(AlertSpec.class))))
+			.next(computing(steps, warehouse, "partners",
 					new PartnerRegisterTasklet(warehouse, project.partners(), project.partnerFeeds())))
-			.next(steps.step("public", new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
-			.next(steps.step("audit.public", AuditTasklet.beforePublication(warehouse, project.allAudits())))
-			.next(steps.step("disclosure", new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
+			.next(computing(steps, warehouse, "public",
+					new ModelLayerTasklet(warehouse, models, List.of(SqlModel.Layer.PUBLIC))))
+			.next(computing(steps, warehouse, "audit.public",
+					AuditTasklet.beforePublication(warehouse, project.allAudits())))
+			.next(computing(steps, warehouse, "disclosure",
+					new DisclosureAuditTasklet(warehouse, project.secrecy().interval())))
 			.next(steps.step("publish",
 					new PublishTasklet(warehouse, project.requiredPublication(), models,
 							new PublishedSecrecy(project.secrecy().minUnits(), project.secrecy().dominance(),
 									project.secrecy().secondary(), project.secrecy().method()))))
-			.next(steps.step("catalogue",
+			.next(computing(steps, warehouse, "catalogue",
 					new CatalogueTasklet(warehouse.home(), Releases::id, project.definitions(ChartSpec.class),
 							project.definitions(GlossarySpec.class), project.definitions(ProfileSpec.class),
 							properties.warehouse())))
-			.next(steps.step("report", new RunReportTasklet(warehouse, reports)))
+			.next(computing(steps, warehouse, "report", new RunReportTasklet(warehouse, reports)))
 			.next(steps.step("promote", new PromotionTasklet(warehouse, properties.publish().keepReleases())))
 			.build();
+	}
+
+	/**
+	 * A step that computes: skipped, with a line saying why, when the run reuses the last
+	 * promoted run's outputs (its inputs, configuration and code unchanged: the
+	 * {@code reuse} step, docs/operations.md).
+	 */
+	private static Step computing(TaskletSteps steps, WarehouseSession warehouse, String name, Tasklet tasklet) {
+		return steps.step(name, new SkipWhenReused(warehouse, tasklet));
+	}
+
+	/**
+	 * The settings that change what a run computes, part of its configuration's
+	 * fingerprint (the others, memory, threads, query bounds, releases kept, do not).
+	 */
+	static String outputSettings(TerritoireProperties properties) {
+		return "geography=" + properties.geography() + "; ingest=" + properties.ingest();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import fr.territoire.config.FileHash;
 import fr.territoire.warehouse.ModelCatalog;
 import fr.territoire.warehouse.ModelRunner;
 import fr.territoire.warehouse.Sql;
+import fr.territoire.warehouse.RunReuse;
 import fr.territoire.warehouse.WarehouseSession;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -69,6 +71,22 @@ public class PublishTasklet implements Tasklet {
 		String runDate = String.valueOf(step.getJobExecution().getJobParameters().getString("date"));
 		String id = Releases.id(runDate, step.getJobExecution().getJobInstance().getInstanceId());
 		Path releases = this.warehouse.home().releases();
+		Optional<String> reused = RunReuse.reusedRelease(this.warehouse.connection());
+		if (reused.isPresent()) {
+			ReusedRelease.Outcome outcome = ReusedRelease.write(releases, reused.get(), id, runDate,
+					step.getJobExecution().getId());
+			logger.info(
+					"Release {} published from release {}, unchanged: {} files hard-linked, {} rewritten as they "
+							+ "name the release ({}): {}",
+					id, reused.get(), outcome.linked(), outcome.rewritten().size(),
+					String.join(", ", outcome.rewritten().stream().limit(5).toList())
+							+ (outcome.rewritten().size() > 5 ? ", ..." : ""),
+					outcome.release());
+			step.getExecutionContext().putString("release.id", id);
+			step.getExecutionContext().putString("release.path", outcome.release().toString());
+			step.getExecutionContext().putString("reused.release", reused.get());
+			return RepeatStatus.FINISHED;
+		}
 		Path partial = Releases.partial(releases, id);
 		Path release = releases.resolve(id);
 		deleteRecursively(partial);

@@ -104,7 +104,7 @@ public final class WarehouseQuerySession implements QuerySession {
 		SpillFolder spill = SpillFolder.create(spillRoot);
 		DuckDBConnection connection;
 		try {
-			connection = Warehouses.open(warehouse, true,
+			connection = openReadOnly(warehouse,
 					new TerritoireProperties.Warehouse(settings.memoryLimit(), settings.threads()));
 		}
 		catch (RuntimeException ex) {
@@ -239,6 +239,34 @@ public final class WarehouseQuerySession implements QuerySession {
 		}
 		catch (SQLException ex) {
 			// closing a read-only connection loses nothing
+		}
+	}
+
+	/**
+	 * Opens a warehouse read-only; while a run that reused the last run's outputs records
+	 * itself in {@code current.duckdb} (a write of a few milliseconds,
+	 * docs/operations.md) DuckDB refuses readers the file's lock: the open is tried again
+	 * for up to 10 s.
+	 */
+	private static DuckDBConnection openReadOnly(Path warehouse, TerritoireProperties.Warehouse settings) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		while (true) {
+			try {
+				return Warehouses.open(warehouse, true, settings);
+			}
+			catch (RuntimeException ex) {
+				String message = String.valueOf(ex.getMessage());
+				if (!message.contains("lock") || System.nanoTime() > deadline) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
 		}
 	}
 

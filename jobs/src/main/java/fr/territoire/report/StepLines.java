@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -54,7 +55,7 @@ final class StepLines {
 			}
 			boolean isRunning = step.getStepName().equals(running);
 			lines.add(new RunReport.StepLine(step.getStepName(),
-					isRunning ? "RUNNING (this report is written by this step)" : step.getStatus().toString(),
+					isRunning ? "RUNNING (this report is written by this step)" : status(step),
 					FrenchFormat.duration(Duration.ofMillis(millis(step.getStartTime(), step.getEndTime()))),
 					FrenchFormat.number(step.getReadCount()), FrenchFormat.number(step.getWriteCount()),
 					FrenchFormat.number(step.getFilterCount()), false));
@@ -73,7 +74,7 @@ final class StepLines {
 	static Set<String> absentSources(Map<String, StepExecution> steps) {
 		Set<String> absent = new TreeSet<>();
 		for (StepExecution step : steps.values()) {
-			if (step.getStepName().startsWith("ingest.") && step.getReadCount() == 0
+			if (step.getStepName().startsWith("ingest.") && step.getReadCount() == 0 && reused(step) == null
 					&& step.getStatus() == BatchStatus.COMPLETED) {
 				String source = step.getStepName().substring("ingest.".length());
 				StepExecution normalise = steps.get("normalise." + source);
@@ -84,6 +85,26 @@ final class StepLines {
 			}
 		}
 		return absent;
+	}
+
+	/**
+	 * The step's status; a step skipped because the run reused the last promoted run's
+	 * outputs (docs/operations.md) says so and names the release.
+	 */
+	static String status(StepExecution step) {
+		String reused = reused(step);
+		if (reused != null) {
+			return "SKIPPED (unchanged: reuses release " + reused + ")";
+		}
+		return step.getStatus() + (step.getExecutionContext().containsKey("reuse.reason")
+				? " (" + step.getExecutionContext().getString("reuse.reason") + ")" : "");
+	}
+
+	private static @Nullable String reused(StepExecution step) {
+		return (step.getStatus() == BatchStatus.COMPLETED
+				&& ExitStatus.NOOP.getExitCode().equals(step.getExitStatus().getExitCode())
+				&& step.getExecutionContext().containsKey("reused.release"))
+						? step.getExecutionContext().getString("reused.release") : null;
 	}
 
 	private static @Nullable String source(String step) {

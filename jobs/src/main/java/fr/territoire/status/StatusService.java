@@ -13,6 +13,7 @@ import java.util.List;
 import fr.territoire.config.TerritoireHome;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -56,7 +57,7 @@ public class StatusService {
 		List<RunStatus.Step> steps = execution.getStepExecutions()
 			.stream()
 			.sorted(Comparator.comparing(StepExecution::getId))
-			.map((step) -> new RunStatus.Step(step.getStepName(), step.getStatus().toString(), step.getReadCount(),
+			.map((step) -> new RunStatus.Step(step.getStepName(), status(step), step.getReadCount(),
 					step.getWriteCount(), step.getFilterCount(),
 					(step.getStartTime() != null && step.getEndTime() != null)
 							? Duration.between(step.getStartTime(), step.getEndTime()).toMillis() : 0))
@@ -71,6 +72,20 @@ public class StatusService {
 				execution.getExitStatus().getExitCode(), time(start), time(end), this.zone.getId(),
 				(start != null) ? Duration.between(start, (end != null) ? end : LocalDateTime.now()).toMillis() : 0,
 				Files.isRegularFile(report) ? report.toString() : null, steps);
+	}
+
+	/**
+	 * A step's status; a step skipped because the run reused the last promoted run's
+	 * outputs (docs/operations.md) says so and names the release.
+	 */
+	private static String status(StepExecution step) {
+		if (step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED
+				&& ExitStatus.NOOP.getExitCode().equals(step.getExitStatus().getExitCode())
+				&& step.getExecutionContext().containsKey("reused.release")) {
+			return "SKIPPED (unchanged: reuses release " + step.getExecutionContext().getString("reused.release") + ")";
+		}
+		return step.getStatus() + (step.getExecutionContext().containsKey("reuse.reason")
+				? " (" + step.getExecutionContext().getString("reuse.reason") + ")" : "");
 	}
 
 	private @Nullable String time(@Nullable LocalDateTime time) {

@@ -227,18 +227,23 @@ class NightlyRunIntegrationTests {
 	@Order(8)
 	void rerunBuildsANewReleaseWithTheSameFigures() throws Exception {
 		long before;
+		long instance;
 		try (Warehouse warehouse = current()) {
 			before = warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure");
+			instance = warehouse.count("SELECT job_instance_id FROM meta.run");
 		}
 		int rerun = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-23", "--rerun", "--home",
 				home.toString());
 		assertThat(rerun).isZero();
 		assertThat(releases()).isEqualTo(2);
+		// unchanged inputs, configuration and code: the rerun reused the warehouse
+		// (UnchangedRerunIntegrationTests), which now names it
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure"))
 				.isEqualTo(before);
-			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
-				.isEqualTo(SampleExpectations.sampleInputFiles());
+			assertThat(warehouse.count("SELECT count(*) FROM meta.run")).isEqualTo(1);
+			assertThat(warehouse.count("SELECT job_instance_id FROM meta.run")).isGreaterThan(instance);
+			assertThat(warehouse.count("SELECT job_instance_id FROM meta.run_fingerprint")).isEqualTo(instance);
 		}
 	}
 

@@ -108,8 +108,8 @@ class SqlFolderCatalogsTests {
 				.extracting((row) -> row.get(0))
 				.containsExactly("core.establishment_history", "core.establishment_stock", "mart.alert",
 						"mart.indicator", "mart.territory_peer", "meta.file_accounting", "meta.input_file",
-						"meta.partner", "meta.partner_delivery", "meta.partner_feed", "meta.run", "meta.unknown_column",
-						"quality.audit_result", "quality.rejected_row");
+						"meta.partner", "meta.partner_delivery", "meta.partner_feed", "meta.run",
+						"meta.run_fingerprint", "meta.unknown_column", "quality.audit_result", "quality.rejected_row");
 		}
 	}
 
