@@ -156,7 +156,11 @@ final class IndicatorSql {
 			case KRUGMAN -> with + summary(indicator,
 					"round(0.5 * (sum(abs(x.share - x.rest_share)) + 1 - " + "sum(x.rest_share)), " + decimals + ")",
 					status(notApplicableAtFrance));
-			case HERFINDAHL -> with + summary(indicator, "round(sum(x.share * x.share), " + decimals + ")", status(""));
+			// Σ n² / E_t², the squares summed as exact numbers: a sum of squared shares
+			// as
+			// doubles depends on the order of the rows, and so does its rounding
+			case HERFINDAHL -> with + summary(indicator, "round(CAST(sum(x.num * x.num) AS DOUBLE) / (CAST(x.e_t AS "
+					+ "DOUBLE) * CAST(x.e_t AS DOUBLE)), " + decimals + ")", status(""));
 			default -> throw new IllegalStateException(indicator.formula());
 		};
 	}

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import fr.territoire.warehouse.Sql;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,47 @@ class IndicatorFormulasTests {
 				within(1e-12));
 		assertThat(values.get("france FR _T"))
 			.isCloseTo(round(Math.pow(7 / 12.0, 2) + Math.pow(2 / 12.0, 2) + Math.pow(3 / 12.0, 2), 6), within(1e-12));
+	}
+
+	/**
+	 * 206, 120 and 74 establishments of 400: Σ n² / N² is exactly 0.38945, half-way
+	 * between two published values at 4 decimals. Summed as doubles share by share, the
+	 * result fell on either side of that point depending on the order of the rows (0.3894
+	 * or 0.3895), and so did the territory's rank; the sum of squared counts is exact
+	 * whatever the order.
+	 */
+	@Test
+	void herfindahlDoesNotDependOnTheOrderOfTheRows() throws SQLException {
+		Set<String> values = new TreeSet<>();
+		for (List<Integer> order : List.of(List.of(206, 120, 74), List.of(206, 74, 120), List.of(120, 206, 74),
+				List.of(120, 74, 206), List.of(74, 206, 120), List.of(74, 120, 206))) {
+			values.add(herfindahlOf(order));
+		}
+		assertThat(values).hasSize(1);
+		double exact = (206.0 * 206 + 120 * 120 + 74 * 74) / (400.0 * 400);
+		assertThat(Double.parseDouble(values.iterator().next())).isCloseTo(exact, within(0.00005 + 1e-12));
+	}
+
+	private static String herfindahlOf(List<Integer> counts) throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+			Sql.execute(connection, "fixture",
+					"""
+							CREATE SCHEMA core; CREATE SCHEMA mart;
+							CREATE TABLE core.territory_membership (commune_code VARCHAR, level VARCHAR, territory_code VARCHAR);
+							CREATE TABLE mart.m (commune_code VARCHAR, period INTEGER, dimension_code VARCHAR, count BIGINT);
+							CREATE TABLE mart.p (commune_code VARCHAR, period INTEGER, population BIGINT);
+							INSERT INTO core.territory_membership VALUES ('D', 'commune', 'D'), ('D', 'france', 'FR')""");
+			for (int count : counts) {
+				Sql.update(connection, "INSERT INTO mart.m VALUES ('D', 2024, ?, ?)", "code" + count, count);
+			}
+			Sql.execute(connection, "indicator",
+					IndicatorSql.build(List.of(indicator("herfindahl", "code", 4)), MEASURES));
+			return Sql
+				.queryRows(connection,
+						"SELECT CAST(value AS VARCHAR) FROM " + IndicatorSql.VIEW + " WHERE level = 'commune'")
+				.get(0)
+				.get(0);
+		}
 	}
 
 	@Test
