@@ -153,8 +153,15 @@ final class IndicatorSql {
 					"round(x.share / nullif(x.rest_share, 0), " + decimals + ")",
 					status(notApplicableAtFrance + "WHEN x.rest_share = 0 THEN 'not_applicable' "),
 					"CASE WHEN x.e_t * x.rest_share < 5 THEN 'expected_below_5' END") + "\nFROM x";
+			// ½ (Σ |n·R − r·E_t| + E_t·R − Σ r·E_t) / (E_t·R), R the rest of France's
+			// total and
+			// r its count of the code: exact sums, whose rounding does not depend on the
+			// order
+			// of the rows as a sum of doubles does
 			case KRUGMAN -> with + summary(indicator,
-					"round(0.5 * (sum(abs(x.share - x.rest_share)) + 1 - " + "sum(x.rest_share)), " + decimals + ")",
+					"round(0.5 * CAST(sum(abs(x.num * (x.e - x.e_t) - (x.e_s - x.num) * x.e_t)) + x.e_t * (max(x.e) - x.e_t)"
+							+ " - sum((x.e_s - x.num) * x.e_t) AS DOUBLE) / nullif(CAST(x.e_t AS DOUBLE) * CAST(max(x.e)"
+							+ " - x.e_t AS DOUBLE), 0), " + decimals + ")",
 					status(notApplicableAtFrance));
 			// Σ n² / E_t², the squares summed as exact numbers: a sum of squared shares
 			// as

@@ -94,6 +94,78 @@ class IndicatorFormulasTests {
 		assertThat(Double.parseDouble(values.iterator().next())).isCloseTo(exact, within(0.00005 + 1e-12));
 	}
 
+	/**
+	 * Five communes D, each against its own rest of France (commune E), whose Krugman
+	 * index is exactly half-way between two published values at 4 decimals (0.16875,
+	 * 0.40625, 0.17375, 0.25325, 0.28125), which a sum of doubles reached from either
+	 * side depending on the order of the rows; the value must be one, whatever the order.
+	 */
+	@Test
+	void krugmanDoesNotDependOnTheOrderOfTheRows() throws SQLException {
+		int[][][] examples = { { { 53, 133, 54 }, { 215, 296, 257 } }, { { 147, 154, 228, 159 }, { 102, 141, 24, 21 } },
+				{ { 252, 255, 37 }, { 230, 118, 52 } }, { { 230, 235, 114, 221 }, { 31, 215, 243, 261 } },
+				{ { 10, 41, 298, 195 }, { 26, 208, 289, 101 } } };
+		for (int[][] example : examples) {
+			int[] d = example[0];
+			int[] e = example[1];
+			long eT = java.util.Arrays.stream(d).sum();
+			long rest = java.util.Arrays.stream(e).sum();
+			long deviations = 0;
+			for (int i = 0; i < d.length; i++) {
+				deviations += Math.abs(d[i] * rest - e[i] * eT);
+			}
+			double exact = 0.5 * deviations / (eT * (double) rest);
+			Set<String> values = new TreeSet<>();
+			for (List<Integer> order : permutations(d.length)) {
+				values.add(krugmanOf(d, e, order));
+			}
+			assertThat(values)
+				.as("Krugman of %s against %s", java.util.Arrays.toString(d), java.util.Arrays.toString(e))
+				.hasSize(1);
+			assertThat(Double.parseDouble(values.iterator().next())).isCloseTo(exact, within(0.00005 + 1e-12));
+		}
+	}
+
+	private static List<List<Integer>> permutations(int n) {
+		if (n == 0) {
+			return List.of(List.of());
+		}
+		List<List<Integer>> all = new java.util.ArrayList<>();
+		for (List<Integer> shorter : permutations(n - 1)) {
+			for (int at = 0; at <= shorter.size(); at++) {
+				List<Integer> longer = new java.util.ArrayList<>(shorter);
+				longer.add(at, n - 1);
+				all.add(longer);
+			}
+		}
+		return all;
+	}
+
+	private static String krugmanOf(int[] d, int[] e, List<Integer> order) throws SQLException {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+			Sql.execute(connection, "fixture",
+					"""
+							CREATE SCHEMA core; CREATE SCHEMA mart;
+							CREATE TABLE core.territory_membership (commune_code VARCHAR, level VARCHAR, territory_code VARCHAR);
+							CREATE TABLE mart.m (commune_code VARCHAR, period INTEGER, dimension_code VARCHAR, count BIGINT);
+							INSERT INTO core.territory_membership VALUES ('D', 'commune', 'D'), ('E', 'commune', 'E'),
+							  ('D', 'france', 'FR'), ('E', 'france', 'FR')""");
+			for (int code : order) {
+				Sql.update(connection, "INSERT INTO mart.m VALUES ('D', 2024, ?, ?)", "code" + code, d[code]);
+			}
+			for (int code : order) {
+				Sql.update(connection, "INSERT INTO mart.m VALUES ('E', 2024, ?, ?)", "code" + code, e[code]);
+			}
+			Sql.execute(connection, "indicator",
+					IndicatorSql.build(List.of(indicator("krugman", "code", 4)), MEASURES));
+			return Sql
+				.queryRows(connection,
+						"SELECT CAST(value AS VARCHAR) FROM " + IndicatorSql.VIEW + " WHERE territory_code = 'D'")
+				.get(0)
+				.get(0);
+		}
+	}
+
 	private static String herfindahlOf(List<Integer> counts) throws SQLException {
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
 			Sql.execute(connection, "fixture",
