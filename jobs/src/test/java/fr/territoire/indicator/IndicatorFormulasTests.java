@@ -142,6 +142,22 @@ class IndicatorFormulasTests {
 	}
 
 	private static String krugmanOf(int[] d, int[] e, List<Integer> order) throws SQLException {
+		List<Object[]> rows = new java.util.ArrayList<>();
+		order.forEach((code) -> rows.add(new Object[] { "D", "code" + code, d[code] }));
+		order.forEach((code) -> rows.add(new Object[] { "E", "code" + code, e[code] }));
+		return valueOfD("krugman", rows);
+	}
+
+	private static String herfindahlOf(List<Integer> counts) throws SQLException {
+		return valueOfD("herfindahl",
+				counts.stream().map((count) -> new Object[] { "D", "code" + count, count }).toList());
+	}
+
+	/**
+	 * The value for commune D of an indicator over codes, France being communes D and E,
+	 * the rows (commune, code, count) inserted in the order given.
+	 */
+	private static String valueOfD(String formula, List<Object[]> rows) throws SQLException {
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
 			Sql.execute(connection, "fixture",
 					"""
@@ -150,39 +166,14 @@ class IndicatorFormulasTests {
 							CREATE TABLE mart.m (commune_code VARCHAR, period INTEGER, dimension_code VARCHAR, count BIGINT);
 							INSERT INTO core.territory_membership VALUES ('D', 'commune', 'D'), ('E', 'commune', 'E'),
 							  ('D', 'france', 'FR'), ('E', 'france', 'FR')""");
-			for (int code : order) {
-				Sql.update(connection, "INSERT INTO mart.m VALUES ('D', 2024, ?, ?)", "code" + code, d[code]);
+			for (Object[] row : rows) {
+				Sql.update(connection, "INSERT INTO mart.m VALUES (?, 2024, ?, ?)", row);
 			}
-			for (int code : order) {
-				Sql.update(connection, "INSERT INTO mart.m VALUES ('E', 2024, ?, ?)", "code" + code, e[code]);
-			}
-			Sql.execute(connection, "indicator",
-					IndicatorSql.build(List.of(indicator("krugman", "code", 4)), MEASURES));
+			Sql.execute(connection, "indicator", IndicatorSql.build(List.of(indicator(formula, "code", 4)), MEASURES));
 			return Sql
 				.queryRows(connection,
-						"SELECT CAST(value AS VARCHAR) FROM " + IndicatorSql.VIEW + " WHERE territory_code = 'D'")
-				.get(0)
-				.get(0);
-		}
-	}
-
-	private static String herfindahlOf(List<Integer> counts) throws SQLException {
-		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-			Sql.execute(connection, "fixture",
-					"""
-							CREATE SCHEMA core; CREATE SCHEMA mart;
-							CREATE TABLE core.territory_membership (commune_code VARCHAR, level VARCHAR, territory_code VARCHAR);
-							CREATE TABLE mart.m (commune_code VARCHAR, period INTEGER, dimension_code VARCHAR, count BIGINT);
-							CREATE TABLE mart.p (commune_code VARCHAR, period INTEGER, population BIGINT);
-							INSERT INTO core.territory_membership VALUES ('D', 'commune', 'D'), ('D', 'france', 'FR')""");
-			for (int count : counts) {
-				Sql.update(connection, "INSERT INTO mart.m VALUES ('D', 2024, ?, ?)", "code" + count, count);
-			}
-			Sql.execute(connection, "indicator",
-					IndicatorSql.build(List.of(indicator("herfindahl", "code", 4)), MEASURES));
-			return Sql
-				.queryRows(connection,
-						"SELECT CAST(value AS VARCHAR) FROM " + IndicatorSql.VIEW + " WHERE level = 'commune'")
+						"SELECT CAST(value AS VARCHAR) FROM " + IndicatorSql.VIEW
+								+ " WHERE level = 'commune' AND territory_code = 'D'")
 				.get(0)
 				.get(0);
 		}
