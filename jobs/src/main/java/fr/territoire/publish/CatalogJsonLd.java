@@ -12,7 +12,10 @@ import java.util.Map;
  * per published table and a {@code dcat:Distribution} per file, with its media type, size
  * and SHA-256 ({@code spdx:checksum}), licence, publisher, temporal and spatial coverage
  * and issue date. Identifiers and download URLs are relative to the document: they
- * resolve against wherever the release is served.
+ * resolve against wherever the release is served. The partners whose files the run read
+ * are the catalogue's {@code dct:contributor}s ({@code foaf:Organization}), and each
+ * dataset whose indicators use a partner's data names that partner as its own
+ * contributor, as {@code datapackage.json} does.
  */
 final class CatalogJsonLd {
 
@@ -26,6 +29,10 @@ final class CatalogJsonLd {
 	}
 
 	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest) {
+		return describe(spec, manifest, PartnerCredits.NONE);
+	}
+
+	static Map<String, Object> describe(PublicationSpec spec, ReleaseManifest manifest, PartnerCredits credits) {
 		Map<String, Object> catalog = new LinkedHashMap<>();
 		catalog.put("@context", context());
 		catalog.put("@id", "#catalog");
@@ -38,9 +45,28 @@ final class CatalogJsonLd {
 		catalog.put("dct:modified", dateTime(manifest.createdAt()));
 		catalog.put("dct:language",
 				OrderedJson.object("@id", "http://publications.europa.eu/resource/authority/language/FRA"));
+		if (!credits.contributors().isEmpty()) {
+			List<Map<String, Object>> partners = new ArrayList<>();
+			for (Map<String, Object> contributor : credits.contributors()) {
+				partners.add(OrderedJson.object("@id", partnerId(contributor.get("name")), "@type", "foaf:Organization",
+						"foaf:name", contributor.get("title")));
+			}
+			catalog.put("dct:contributor", partners);
+		}
 		List<Map<String, Object>> datasets = new ArrayList<>();
 		for (ReleaseManifest.Table table : manifest.tables()) {
-			datasets.add(dataset(spec, manifest, table));
+			Map<String, Object> dataset = dataset(spec, manifest, table);
+			List<Map<String, Object>> sources = credits.byTable().get(table.name());
+			if (sources != null) {
+				List<Map<String, Object>> partners = new ArrayList<>();
+				for (Map<String, Object> source : sources) {
+					partners.add(OrderedJson.object("@id",
+							partnerId(String.valueOf(source.get("name")).substring("partner:".length())), "@type",
+							"foaf:Organization", "foaf:name", source.get("title")));
+				}
+				dataset.put("dct:contributor", partners);
+			}
+			datasets.add(dataset);
 		}
 		catalog.put("dcat:dataset", datasets);
 		return catalog;
@@ -106,6 +132,11 @@ final class CatalogJsonLd {
 		distribution.put("dct:license", OrderedJson.object("@id", spec.licenceUrl()));
 		distribution.put("dct:issued", dateTime(manifest.createdAt()));
 		return distribution;
+	}
+
+	/** A partner's node in the document, e.g. {@code #partner-cluster-aero-grand-est}. */
+	private static String partnerId(Object partner) {
+		return "#partner-" + partner;
 	}
 
 	private static Map<String, Object> publisher(PublicationSpec spec) {

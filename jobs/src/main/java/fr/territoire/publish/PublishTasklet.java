@@ -121,9 +121,11 @@ public class PublishTasklet implements Tasklet {
 		for (PublicationSpec.PublishedTable table : published) {
 			schemas.put(table.name(), TableSchemas.read(connection, table, this.models));
 		}
-		JSON.writeValue(partial.resolve("datapackage.json").toFile(), DataPackage.describe(this.spec, manifest, schemas,
-				this.secrecy, PartnerCredits.read(connection, published)));
-		JSON.writeValue(partial.resolve("catalog.jsonld").toFile(), CatalogJsonLd.describe(this.spec, manifest));
+		PartnerCredits credits = PartnerCredits.read(connection, published);
+		JSON.writeValue(partial.resolve("datapackage.json").toFile(),
+				DataPackage.describe(this.spec, manifest, schemas, this.secrecy, credits));
+		JSON.writeValue(partial.resolve("catalog.jsonld").toFile(),
+				CatalogJsonLd.describe(this.spec, manifest, credits));
 		writeChecksums(partial, tables);
 		Files.move(partial, release, StandardCopyOption.ATOMIC_MOVE);
 		step.getExecutionContext().putString("release.id", id);

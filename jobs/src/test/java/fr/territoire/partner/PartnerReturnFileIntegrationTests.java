@@ -264,6 +264,30 @@ class PartnerReturnFileIntegrationTests {
 	}
 
 	@Test
+	void creditsThePartnerInTheDcatCatalogueOfTheDatasetsItsDataFeeds() throws IOException {
+		String name = new YAMLMapper().readTree(project.resolve("partners/" + PARTNER + ".yaml").toFile())
+			.get("name")
+			.asString();
+		JsonNode catalog = JsonMapper.builder().build().readTree(release().resolve("catalog.jsonld").toFile());
+		List<String> contributors = new ArrayList<>();
+		catalog.get("dct:contributor").forEach((partner) -> contributors.add(partner.get("foaf:name").asString()));
+		assertThat(contributors).containsExactly(name);
+		for (JsonNode dataset : catalog.get("dcat:dataset")) {
+			String table = dataset.get("@id").asString().substring(1);
+			Path csv = release().resolve(table + ".csv");
+			// a table with indicators holding rows of the partner's indicators
+			boolean usesPartnerData = Files.readAllLines(csv).get(0).contains("\"indicator_id\"")
+					&& (publishedCellsIn(csv, "partner_turnover")
+							+ publishedCellsIn(csv, "partner_turnover_by_filiere")) > 0;
+			List<String> credited = new ArrayList<>();
+			if (dataset.has("dct:contributor")) {
+				dataset.get("dct:contributor").forEach((partner) -> credited.add(partner.get("foaf:name").asString()));
+			}
+			assertThat(credited).as(table).isEqualTo(usesPartnerData ? List.of(name) : List.of());
+		}
+	}
+
+	@Test
 	void showsThePartnerAndItsRejectedRowsOnTheNetworkPage() throws IOException {
 		String name = new YAMLMapper().readTree(project.resolve("partners/" + PARTNER + ".yaml").toFile())
 			.get("name")
