@@ -68,10 +68,10 @@ final class XlsxWriter {
 			Worksheet sheet = workbook.newWorksheet(sheetName);
 			ResultSetMetaData meta = rows.getMetaData();
 			int columns = meta.getColumnCount();
-			CellWriter[] writers = new CellWriter[columns + 1];
+			int[] types = new int[columns + 1];
 			for (int column = 1; column <= columns; column++) {
 				sheet.inlineString(0, column - 1, meta.getColumnLabel(column));
-				writers[column] = writer(meta.getColumnType(column));
+				types[column] = meta.getColumnType(column);
 			}
 			sheet.range(0, 0, 0, columns - 1).style().bold().set();
 			sheet.freezePane(0, 1);
@@ -79,10 +79,7 @@ final class XlsxWriter {
 			while (rows.next()) {
 				written++;
 				for (int column = 1; column <= columns; column++) {
-					Object value = rows.getObject(column);
-					if (value != null) {
-						writers[column].write(sheet, rows, written, column, value);
-					}
+					write(sheet, rows, written, column, types[column]);
 				}
 				if (written % FLUSH_EVERY == 0) {
 					sheet.flush();
@@ -128,37 +125,23 @@ final class XlsxWriter {
 		}
 	}
 
-	/**
-	 * Writes one non-null cell of a column of a type.
-	 */
-	@FunctionalInterface
-	private interface CellWriter {
-
-		void write(Worksheet sheet, ResultSet rows, int row, int column, Object value) throws SQLException;
-
-	}
-
-	/**
-	 * The writer of a column's cells, chosen once per column rather than by a switch per
-	 * cell: the JIT compiled the row loop with the switch inlined and profiled, and each
-	 * table bringing a column type the earlier ones had not (a date, a boolean) threw
-	 * that compiled loop away (an uncommon trap, "unstable_fused_if", then a new C2
-	 * compilation of the whole loop: three per nightly on the samples, JFR
-	 * jdk.Deoptimization). The cells written are the same.
-	 */
-	private static CellWriter writer(int type) {
-		return switch (type) {
+	private static void write(Worksheet sheet, ResultSet rows, int row, int column, int type) throws SQLException {
+		Object value = rows.getObject(column);
+		if (value == null) {
+			return;
+		}
+		int cell = column - 1;
+		switch (type) {
 			case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DOUBLE, Types.FLOAT, Types.REAL,
 					Types.DECIMAL, Types.NUMERIC ->
-				(sheet, rows, row, column, value) -> sheet.value(row, column - 1, (Number) value);
-			case Types.BOOLEAN, Types.BIT ->
-				(sheet, rows, row, column, value) -> sheet.value(row, column - 1, (Boolean) value);
-			case Types.DATE -> (sheet, rows, row, column, value) -> {
-				sheet.value(row, column - 1, rows.getDate(column).toLocalDate());
-				sheet.style(row, column - 1).format("yyyy-mm-dd").set();
-			};
-			default -> (sheet, rows, row, column, value) -> sheet.inlineString(row, column - 1, value.toString());
-		};
+				sheet.value(row, cell, (Number) value);
+			case Types.BOOLEAN, Types.BIT -> sheet.value(row, cell, (Boolean) value);
+			case Types.DATE -> {
+				sheet.value(row, cell, rows.getDate(column).toLocalDate());
+				sheet.style(row, cell).format("yyyy-mm-dd").set();
+			}
+			default -> sheet.inlineString(row, cell, value.toString());
+		}
 	}
 
 }
