@@ -12,15 +12,23 @@ import java.util.stream.IntStream;
  * by the neighbour's code (its index: codes are sorted), so the result is the same
  * whatever the order rows are computed in.
  * <p>
- * Each row scans its group once (O(n²·d) over a group), keeping a bounded max-heap of its
- * k best; a candidate is abandoned as soon as its partial sum reaches the k-th best
- * distance, which cannot change the result since terms are non-negative and a later
- * candidate loses ties. Rows are computed in parallel.
+ * The rows of a group are sorted by their first (heaviest) coordinate; each row scans
+ * outwards from its place in that order, by slices of candidates, nearer side first,
+ * keeping a bounded max-heap of its k best, and stops once the squared difference on the
+ * first coordinate alone exceeds the k-th best distance: every row farther in that order
+ * is at least that far (the difference grows with the distance in the order, and a sum of
+ * non-negative terms never falls below one of them, in floating point too). A candidate
+ * is abandoned as soon as its partial sum (the heaviest coordinates first, summed for a
+ * whole slice in loops the JIT vectorises) exceeds the k-th best distance. Every distance
+ * kept is summed in the same order as a plain scan would (coordinate 0 first), so the
+ * neighbours and their distances are exactly those of sorting every candidate by
+ * (distance, code). On the communes of the samples this visits a few hundred candidates
+ * per row instead of the whole group. Rows are computed in parallel.
  */
 public final class NearestNeighbours {
 
 	/** Candidates whose heaviest coordinates are summed together, in one pass. */
-	private static final int SLICE = 512;
+	private static final int SLICE = 256;
 
 	/** Coordinates summed before the bound is first checked (the heaviest come first). */
 	private static final int FIRST = 4;
@@ -41,7 +49,6 @@ public final class NearestNeighbours {
 	 */
 	public static Neighbours find(int k, int[] groups, Standardised standardised) {
 		int n = standardised.size();
-		int d = standardised.dimensions();
 		if (groups.length != n) {
 			throw new IllegalArgumentException("one group per territory");
 		}
@@ -57,7 +64,7 @@ public final class NearestNeighbours {
 		for (List<Integer> group : members.values()) {
 			int[] index = group.stream().mapToInt(Integer::intValue).toArray();
 			Rows rows = new Rows(standardised, index);
-			IntStream.range(0, index.length).parallel().forEach((a) -> nearest(a, k, rows, index, peers, squared));
+			IntStream.range(0, index.length).parallel().forEach((r) -> nearest(r, k, rows, index, peers, squared));
 		}
 		double[] contributions = contributions(k, standardised, peers, squared);
 		double[] distances = new double[squared.length];
@@ -67,42 +74,70 @@ public final class NearestNeighbours {
 		return new Neighbours(k, standardised.features(), peers, distances, contributions);
 	}
 
-	/** The k nearest of row {@code a} of a group, written at its territory's place. */
-	private static void nearest(int a, int k, Rows local, int[] index, int[] peers, double[] squared) {
-		int rows = index.length;
+	/**
+	 * The k nearest of the row of rank {@code r} in the group's order, written at its
+	 * territory's place.
+	 */
+	private static void nearest(int r, int k, Rows rows, int[] index, int[] peers, double[] squared) {
 		double[] heapDistance = new double[k];
 		int[] heapPeer = new int[k];
 		double[] partial = new double[SLICE];
 		int size = 0;
-		for (int start = 0; start < rows; start += SLICE) {
-			int end = Math.min(start + SLICE, rows);
-			local.headDistances(a, start, end, partial);
-			for (int b = start; b < end; b++) {
-				double bound = (size == k) ? heapDistance[0] : Double.POSITIVE_INFINITY;
-				if (b == a || partial[b - start] >= bound) {
-					// at best a tie, lost by b: the kept neighbours all have smaller
-					// indices
+		int count = rows.size();
+		// the next ranks to visit below and above r; a side is closed by setting it out
+		// of
+		// range
+		int below = r - 1;
+		int above = r + 1;
+		while (below >= 0 || above < count) {
+			double bound = (size == k) ? heapDistance[0] : Double.POSITIVE_INFINITY;
+			double belowFirst = (below >= 0) ? rows.first(r, below) : Double.POSITIVE_INFINITY;
+			double aboveFirst = (above < count) ? rows.first(r, above) : Double.POSITIVE_INFINITY;
+			boolean up = aboveFirst < belowFirst;
+			if ((up ? aboveFirst : belowFirst) > bound) {
+				// this side's nearest is already too far, and the other side's farther
+				break;
+			}
+			int start;
+			int end;
+			if (up) {
+				start = above;
+				end = Math.min(above + SLICE, count);
+				above = end;
+			}
+			else {
+				end = below + 1;
+				start = Math.max(0, end - SLICE);
+				below = start - 1;
+			}
+			rows.headDistances(r, start, end, partial);
+			for (int i = 0; i < end - start; i++) {
+				// nearest first on either side
+				int b = up ? start + i : end - 1 - i;
+				bound = (size == k) ? heapDistance[0] : Double.POSITIVE_INFINITY;
+				if (partial[b - start] > bound) {
 					continue;
 				}
-				double sum = local.addTail(a, b, partial[b - start], bound);
-				if (sum >= bound) {
-					continue;
-				}
+				double sum = rows.addTail(r, b, partial[b - start], bound);
+				int peer = rows.local(b);
 				if (size == k) {
+					if (!worse(heapDistance[0], heapPeer[0], sum, peer)) {
+						continue;
+					}
 					heapDistance[0] = sum;
-					heapPeer[0] = b;
+					heapPeer[0] = peer;
 					siftDown(heapDistance, heapPeer, size, 0);
 				}
 				else {
 					heapDistance[size] = sum;
-					heapPeer[size] = b;
+					heapPeer[size] = peer;
 					siftUp(heapDistance, heapPeer, size);
 					size++;
 				}
 			}
 		}
 		// pop the worst first: the heap empties into places size-1 … 0
-		int territory = index[a];
+		int territory = index[rows.local(r)];
 		for (int place = size - 1; place >= 0; place--) {
 			squared[territory * k + place] = heapDistance[0];
 			peers[territory * k + place] = index[heapPeer[0]];
@@ -190,35 +225,73 @@ public final class NearestNeighbours {
 	}
 
 	/**
-	 * The rows of one group, split for the scan: the heaviest coordinates column by
-	 * column (what most candidates are abandoned after, summed for a slice of candidates
-	 * in loops the JIT vectorises), the others row by row.
+	 * The rows of one group sorted by their first coordinate (then by code), split for
+	 * the scan: the heaviest coordinates column by column (what most candidates are
+	 * abandoned after, summed for a slice of candidates in loops the JIT vectorises), the
+	 * others row by row.
 	 */
 	private static final class Rows {
 
 		private final int tailWidth;
 
+		/** {@code head[coordinate][rank]}. */
 		private final double[][] head;
 
+		/** {@code tail[rank * tailWidth + coordinate - FIRST]}. */
 		private final double[] tail;
+
+		/** The row of each rank: its place in the group (in the order of codes). */
+		private final int[] local;
 
 		Rows(Standardised standardised, int[] index) {
 			int d = standardised.dimensions();
 			double[] values = standardised.values();
+			Integer[] order = new Integer[index.length];
+			for (int a = 0; a < index.length; a++) {
+				order[a] = a;
+			}
+			if (d > 0) {
+				java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer a) -> values[index[a] * d])
+					.thenComparingInt((Integer a) -> a));
+			}
 			int headWidth = Math.min(FIRST, d);
 			this.tailWidth = d - headWidth;
 			this.head = new double[headWidth][index.length];
 			this.tail = new double[index.length * this.tailWidth];
-			for (int a = 0; a < index.length; a++) {
+			this.local = new int[index.length];
+			for (int rank = 0; rank < index.length; rank++) {
+				int row = index[order[rank]];
+				this.local[rank] = order[rank];
 				for (int c = 0; c < headWidth; c++) {
-					this.head[c][a] = values[index[a] * d + c];
+					this.head[c][rank] = values[row * d + c];
 				}
-				System.arraycopy(values, index[a] * d + headWidth, this.tail, a * this.tailWidth, this.tailWidth);
+				System.arraycopy(values, row * d + headWidth, this.tail, rank * this.tailWidth, this.tailWidth);
 			}
 		}
 
+		int size() {
+			return this.local.length;
+		}
+
+		int local(int rank) {
+			return this.local[rank];
+		}
+
 		/**
-		 * The squared distances from row {@code a} to rows {@code start} to {@code end}
+		 * The squared difference of two rows on the first coordinate: no more than their
+		 * squared distance, and growing with the distance between their ranks; 0 without
+		 * coordinates.
+		 */
+		double first(int a, int b) {
+			if (this.head.length == 0) {
+				return 0;
+			}
+			double difference = this.head[0][b] - this.head[0][a];
+			return difference * difference;
+		}
+
+		/**
+		 * The squared distances from rank {@code a} to ranks {@code start} to {@code end}
 		 * (excluded) over the heaviest coordinates, into {@code partial} from 0.
 		 */
 		void headDistances(int a, int start, int end, double[] partial) {
@@ -233,8 +306,8 @@ public final class NearestNeighbours {
 		}
 
 		/**
-		 * The squared distance between two rows from their distance over the heaviest
-		 * coordinates, or a partial sum of it once that reaches {@code bound} (checked
+		 * The squared distance between two ranks from their distance over the heaviest
+		 * coordinates, or a partial sum of it once that exceeds {@code bound} (checked
 		 * every {@link #BLOCK} coordinates).
 		 */
 		double addTail(int a, int b, double head, double bound) {
@@ -242,7 +315,7 @@ public final class NearestNeighbours {
 			int self = a * this.tailWidth;
 			int other = b * this.tailWidth;
 			int c = 0;
-			while (sum < bound && c < this.tailWidth) {
+			while (sum <= bound && c < this.tailWidth) {
 				int end = Math.min(c + BLOCK, this.tailWidth);
 				for (; c < end; c++) {
 					double difference = this.tail[self + c] - this.tail[other + c];

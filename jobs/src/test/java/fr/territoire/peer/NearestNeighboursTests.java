@@ -188,4 +188,56 @@ class NearestNeighboursTests {
 		}
 	}
 
+	/**
+	 * With a heavy, spread first coordinate (the one rows are scanned in the order of,
+	 * rounded so that it ties) and light coordinates full of ties, every territory of
+	 * 3,000 in two groups gets the neighbours of a plain sort of every other territory of
+	 * its group by (distance, code), at exactly the distance summed coordinate by
+	 * coordinate.
+	 */
+	@Test
+	void agreesExactlyWithSortingEveryCandidateWhenTheFirstCoordinatePrunes() {
+		int n = 3_000;
+		int k = 10;
+		Random random = new Random(2026);
+		List<String> codes = new ArrayList<>();
+		int[] groups = new int[n];
+		double[][] columns = new double[5][n];
+		for (int i = 0; i < n; i++) {
+			codes.add(String.format("%05d", i));
+			groups[i] = random.nextInt(2);
+			columns[0][i] = Math.round(random.nextGaussian() * 10) / 10.0;
+			for (int c = 1; c < 5; c++) {
+				columns[c][i] = random.nextInt(3);
+			}
+		}
+		Coordinates coordinates = new Coordinates(codes, groups, columns, new int[] { 0, 1, 1, 1, 1 },
+				List.of("a", "b", "c", "d", "e"), new double[] { 4, 1 });
+		Standardised standardised = Standardised.of(coordinates);
+		int d = standardised.dimensions();
+		double[] values = standardised.values();
+		Neighbours neighbours = NearestNeighbours.find(k, groups, standardised);
+		for (int territory = 0; territory < n; territory++) {
+			List<double[]> candidates = new ArrayList<>();
+			for (int j = 0; j < n; j++) {
+				if (j != territory && groups[j] == groups[territory]) {
+					double squared = 0;
+					for (int c = 0; c < d; c++) {
+						double difference = values[territory * d + c] - values[j * d + c];
+						squared += difference * difference;
+					}
+					candidates.add(new double[] { squared, j });
+				}
+			}
+			candidates.sort(Comparator.<double[]>comparingDouble((candidate) -> candidate[0])
+				.thenComparingDouble((candidate) -> candidate[1]));
+			for (int order = 1; order <= k; order++) {
+				assertThat(neighbours.peer(territory, order)).as("territory %d, order %d", territory, order)
+					.isEqualTo((int) candidates.get(order - 1)[1]);
+				assertThat(neighbours.distance(territory, order)).as("territory %d, order %d", territory, order)
+					.isEqualTo(Math.sqrt(candidates.get(order - 1)[0]));
+			}
+		}
+	}
+
 }
