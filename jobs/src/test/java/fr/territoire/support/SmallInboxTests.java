@@ -36,6 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SmallInboxTests {
 
+	/**
+	 * Numbers as plain decimals, whatever their display format: the small inbox keeps
+	 * values, not display formats (its javadoc).
+	 */
+	private static final DataFormatter PLAIN = new DataFormatter(java.util.Locale.ROOT) {
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString) {
+			return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+		}
+
+	};
+
 	@TempDir
 	Path base;
 
@@ -91,9 +104,9 @@ class SmallInboxTests {
 		int data = 0;
 		for (List<String> row : samples.get(sheetName)) {
 			String key = valueAt(row, keyColumn);
-			if (!below || (keyIsCommune ? key.startsWith("67") : key.equals("67"))) {
+			if (!below || key.isBlank() || (keyIsCommune ? key.startsWith("67") : key.equals("67"))) {
 				expected.add(below ? row.subList(1, row.size()) : row);
-				data += below ? 1 : 0;
+				data += (below && !key.isBlank()) ? 1 : 0;
 			}
 			below |= key.replaceAll("\\s+", " ").strip().startsWith("Code");
 		}
@@ -150,7 +163,7 @@ class SmallInboxTests {
 									}
 								}
 
-							}, new DataFormatter(java.util.Locale.ROOT), false));
+							}, PLAIN, false));
 					parser.parse(new InputSource(sheet));
 					sheets.put(iterator.getSheetName(), rows);
 				}
