@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
+import fr.territoire.support.SmallInboxFigures;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A failed date can always be finished: after a run of another date took its warehouse,
  * with --rerun, and after the inbox was fixed by removing a bad file (issue 17, "Why" 1
  * (a) and (b)).
+ * <p>
+ * On the small test inbox ({@link SmallInbox}, département 67): what is tested is how a
+ * failed date is finished, not the samples' figures; the figures checked at the end are
+ * computed from the small inbox's own files ({@link SmallInboxFigures}).
  */
 class FailedDateIntegrationTests {
 
@@ -35,7 +41,7 @@ class FailedDateIntegrationTests {
 
 	@Test
 	void failedDateFinishesFromScratchAfterAnotherDateReplacedItsWarehouse() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		String killed = killAt("Step publish started", DATE_A);
 		assertThat(killed).contains("Step publish started").doesNotContain("Run completed");
 
@@ -53,7 +59,7 @@ class FailedDateIntegrationTests {
 
 	@Test
 	void rerunStartsAFailedDateAgainAndRemovesItsUnpromotedRelease() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		String killed = killAt("Step report started", DATE_A);
 		assertThat(killed).contains("Step report started").doesNotContain("Run completed");
 		Path abandonedRelease = onlyRelease();
@@ -74,7 +80,7 @@ class FailedDateIntegrationTests {
 
 	@Test
 	void restartReadsTheInboxAgainAfterABadFileWasRemoved() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		Path garbage = this.inbox.resolve("sirene/StockEtablissement_garbage.zip");
 		byte[] bytes = new byte[4096];
 		new Random(17).nextBytes(bytes);
@@ -100,16 +106,18 @@ class FailedDateIntegrationTests {
 		}
 	}
 
-	/** The warehouse in service was built for the date, with the samples' figures. */
+	/**
+	 * The warehouse in service was built for the date, with the small inbox's figures.
+	 */
 	private void assertServes(String date) throws Exception {
-		SampleExpectations expected = SampleExpectations.load();
+		SmallInboxFigures expected = SmallInboxFigures.load();
 		try (Warehouse warehouse = Warehouse.open(this.home.resolve("warehouse/current.duckdb"))) {
 			assertThat(warehouse.text("SELECT CAST(run_date AS VARCHAR) FROM meta.run")).isEqualTo(date);
 			assertThat(warehouse.count("SELECT count(*) FROM meta.run")).isEqualTo(1);
 			assertThat(warehouse.count("SELECT count(*) FROM staging.stg_sirene__etablissement"))
-				.isEqualTo(SampleExpectations.SIRENE_FILES.stream().mapToLong(expected::sireneRecords).sum());
+				.isEqualTo(expected.establishments());
 			assertThat(warehouse.count("SELECT sum(population_municipale) FROM mart.commune_measure"))
-				.isEqualTo(expected.populationOfFrance());
+				.isEqualTo(expected.populationMunicipale());
 		}
 		assertThat(this.home.resolve("warehouse/next.duckdb")).doesNotExist();
 		assertThat(this.home.resolve("publish/latest").toRealPath().getFileName().toString()).startsWith(date + "-");

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.territoire.support.Launcher;
-import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
+import fr.territoire.support.SmallInboxFigures;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures and crashes in a real process: the packaged application in new JVMs, its job
- * repository in the H2 file of the home.
+ * repository in the H2 file of the home. On the small test inbox ({@link SmallInbox},
+ * département 67): what is tested is the resumption, not the samples' figures; the
+ * figures checked at the end are computed from the small inbox's own files
+ * ({@link SmallInboxFigures}).
  */
 class RestartIntegrationTests {
 
@@ -32,7 +36,7 @@ class RestartIntegrationTests {
 
 	@Test
 	void resumesAtFailedStepAfterCorruptInputInNewJvm() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		Path workbook = this.inbox.resolve(WORKBOOK);
 		byte[] original = Files.readAllBytes(workbook);
 		Files.write(workbook, java.util.Arrays.copyOf(original, original.length / 3));
@@ -68,7 +72,7 @@ class RestartIntegrationTests {
 
 	@Test
 	void completesAfterSigkillMidRun() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		String beforeKill = Launcher.killWhen((line) -> line.contains("Step normalise.cog_commune started"), "--home",
 				this.home.toString(), "run", "nightly", "--date", "2026-11-21", "--inbox", this.inbox.toString());
 		assertThat(beforeKill).contains("Step normalise.cog_commune started").doesNotContain("Run completed");
@@ -90,16 +94,16 @@ class RestartIntegrationTests {
 	}
 
 	private void assertSameFiguresAsIndependentCount() throws Exception {
-		SampleExpectations expected = SampleExpectations.load();
+		SmallInboxFigures expected = SmallInboxFigures.load();
 		try (Warehouse warehouse = Warehouse.open(this.home.resolve("warehouse/current.duckdb"))) {
 			assertThat(warehouse.count("SELECT count(*) FROM staging.stg_insee__population_commune"))
 				.isEqualTo(expected.communeRows());
 			assertThat(warehouse.count("SELECT count(*) FROM staging.stg_sirene__etablissement"))
-				.isEqualTo(SampleExpectations.SIRENE_FILES.stream().mapToLong(expected::sireneRecords).sum());
+				.isEqualTo(expected.establishments());
 			assertThat(warehouse.count("SELECT sum(active_establishments) FROM mart.commune_measure"))
-				.isEqualTo(expected.activeInFrance());
+				.isEqualTo(expected.activeInGeography());
 			assertThat(warehouse.count("SELECT sum(population_municipale) FROM mart.commune_measure"))
-				.isEqualTo(expected.populationOfFrance());
+				.isEqualTo(expected.populationMunicipale());
 			assertThat(warehouse.count("SELECT count(*) FROM meta.run")).isEqualTo(1);
 			assertThat(warehouse.count("SELECT count(*) FROM quality.rejected_row")).isZero();
 		}

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.SampleNightly;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -41,8 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A nightly whose inputs, configuration and code are those of the last promoted run
  * recomputes nothing: every computing step is skipped with a line saying why, the release
  * is republished under the new id with the same data files (hard links), the warehouse is
- * kept; a changed input recomputes (docs/operations.md). Starts from the finished nightly
- * on the samples ({@link SampleNightly}).
+ * kept; a changed input recomputes (docs/operations.md). Each test starts from a copy of
+ * one finished nightly of this class on the small test inbox ({@link SmallInbox},
+ * département 67; every command names that inbox): what is tested is the reuse, not the
+ * samples' figures, and the changed-input test's full nightly is then a small one.
  */
 class UnchangedRerunIntegrationTests {
 
@@ -52,33 +55,61 @@ class UnchangedRerunIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String DATE = SampleNightly.DATE;
+
+	/** The finished nightly on the small inbox the tests start from, run once. */
+	private static Path finished;
+
+	@TempDir
+	static Path shared;
+
 	@TempDir
 	Path home;
 
 	@TempDir
 	Path inbox;
 
+	/**
+	 * A copy of the class's finished nightly on the small inbox (run at the first call).
+	 */
+	private void copyFinishedHome() throws Exception {
+		synchronized (UnchangedRerunIntegrationTests.class) {
+			if (finished == null) {
+				Path home = shared.resolve("home");
+				Launcher.Result run = Launcher.run("run", "nightly", "--date", DATE, "--home", home.toString(),
+						"--inbox", SmallInbox.folder().toString());
+				assertThat(run.exitCode()).as(run.output()).isZero();
+				finished = home;
+			}
+		}
+		SampleNightly.copyHome(finished, this.home);
+	}
+
+	private static String smallInbox() throws IOException {
+		return SmallInbox.folder().toString();
+	}
+
 	@Test
 	void anUnchangedRerunAndAnotherDateSkipEveryComputingStepAndRepublishTheSameDataFiles() throws Exception {
-		SampleNightly.copyHomeTo(this.home);
+		copyFinishedHome();
 		Path latest = this.home.resolve("publish/latest");
 		String first = Files.readSymbolicLink(latest).getFileName().toString();
 		Map<String, String> firstSums = sums(this.home.resolve("publish/releases").resolve(first));
 
 		long started = System.nanoTime();
-		Launcher.Result rerun = Launcher.run("run", "nightly", "--date", SampleNightly.DATE, "--rerun", "--home",
-				this.home.toString());
+		Launcher.Result rerun = Launcher.run("run", "nightly", "--date", DATE, "--rerun", "--home",
+				this.home.toString(), "--inbox", smallInbox());
 		long rerunMillis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 		String second = Files.readSymbolicLink(latest).getFileName().toString();
-		assertThat(second).isNotEqualTo(first).startsWith(SampleNightly.DATE + "-");
+		assertThat(second).isNotEqualTo(first).startsWith(DATE + "-");
 		assertThat(rerun.output()).contains("Reuse: inputs, configuration and code unchanged since release " + first);
 		assertThat(count(rerun.output(), SKIPPED + first)).as("computing steps skipped").isEqualTo(computingSteps());
-		assertRepublished(first, second, firstSums, SampleNightly.DATE);
+		assertRepublished(first, second, firstSums, DATE);
 
 		started = System.nanoTime();
-		Launcher.Result nextDay = Launcher.run("run", "nightly", "--date", "2026-11-24", "--home",
-				this.home.toString());
+		Launcher.Result nextDay = Launcher.run("run", "nightly", "--date", "2026-11-24", "--home", this.home.toString(),
+				"--inbox", smallInbox());
 		long nextDayMillis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(nextDay.exitCode()).as(nextDay.output()).isZero();
 		String third = Files.readSymbolicLink(latest).getFileName().toString();
@@ -95,14 +126,14 @@ class UnchangedRerunIntegrationTests {
 		assertThat(sql.exitCode()).as(sql.output()).isZero();
 		assertThat(sql.output()).contains("\n" + records(latest.resolve("establishments.csv")).size());
 		assertThat(Files.exists(this.home.resolve("warehouse/next.duckdb"))).isFalse();
-		System.out.printf("Unchanged rerun on the samples: --rerun %d ms, another date %d ms (whole commands)%n",
+		System.out.printf("Unchanged rerun on the small inbox: --rerun %d ms, another date %d ms (whole commands)%n",
 				rerunMillis, nextDayMillis);
 	}
 
 	@Test
 	void aChangedPopulationWorkbookRecomputesAndChangesOnlyWhatDependsOnIt() throws Exception {
-		SampleNightly.copyHomeTo(this.home);
-		copy(SampleExpectations.PROJECT.resolve("samples"), this.inbox);
+		copyFinishedHome();
+		SmallInbox.copyTo(this.inbox);
 		Change change = addToFirstCommune(this.inbox.resolve(WORKBOOK), 1000);
 		Path latest = this.home.resolve("publish/latest");
 		String first = Files.readSymbolicLink(latest).getFileName().toString();
@@ -110,7 +141,7 @@ class UnchangedRerunIntegrationTests {
 		String populationBefore = populationValue(before, change.commune());
 
 		long started = System.nanoTime();
-		Launcher.Result run = Launcher.run("run", "nightly", "--date", SampleNightly.DATE, "--rerun", "--inbox",
+		Launcher.Result run = Launcher.run("run", "nightly", "--date", DATE, "--rerun", "--inbox",
 				this.inbox.toString(), "--home", this.home.toString());
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		assertThat(run.exitCode()).as(run.output()).isZero();
@@ -131,21 +162,22 @@ class UnchangedRerunIntegrationTests {
 			// every other source's raw table copied from the last warehouse, the changed
 			// one read
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE reused_from_previous_run"))
-				.isEqualTo(SampleExpectations.sampleInputFiles() - 1);
+				.isEqualTo(SmallInbox.files().size() - 1);
 			assertThat(warehouse.count("SELECT count(*) FROM meta.file_accounting WHERE NOT reused_from_previous_run "
 					+ "AND file = '" + WORKBOOK + "'"))
 				.isEqualTo(1);
 		}
-		System.out.printf("Changed input on the samples: whole nightly %d ms (whole command)%n", millis);
+		System.out.printf("Changed input on the small inbox: whole nightly %d ms (whole command)%n", millis);
 	}
 
 	@Test
 	void aReuseRunKilledInPublishThenInPromoteResumesAndFinishesWithTheSameFiles() throws Exception {
-		SampleNightly.copyHomeTo(this.home);
+		copyFinishedHome();
 		Path latest = this.home.resolve("publish/latest");
 		String first = Files.readSymbolicLink(latest).getFileName().toString();
 		Map<String, String> firstSums = sums(this.home.resolve("publish/releases").resolve(first));
-		String[] command = { "run", "nightly", "--date", "2026-11-25", "--home", this.home.toString() };
+		String[] command = { "run", "nightly", "--date", "2026-11-25", "--home", this.home.toString(), "--inbox",
+				smallInbox() };
 
 		Launcher.Result killedInPublish = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "publish:end"), command);
 		assertThat(killedInPublish.exitCode()).as(killedInPublish.output()).isEqualTo(137);
@@ -300,20 +332,6 @@ class UnchangedRerunIntegrationTests {
 			}
 		}
 		throw new IllegalStateException("no commune in " + workbook);
-	}
-
-	private static void copy(Path source, Path target) throws IOException {
-		try (Stream<Path> paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path copy = target.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy);
-				}
-			}
-		}
 	}
 
 	private record Change(String commune) {

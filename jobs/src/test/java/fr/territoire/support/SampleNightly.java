@@ -56,7 +56,17 @@ public final class SampleNightly {
 	 * @return the target
 	 */
 	public static Path copyHomeTo(Path target) throws IOException {
-		Path source = home();
+		return copyHome(home(), target);
+	}
+
+	/**
+	 * A copy of a finished run's home (any, e.g. a run on the small test inbox) into an
+	 * empty or missing folder, as {@link #copyHomeTo(Path)} does.
+	 * @param source the home to copy
+	 * @param target the home to create
+	 * @return the target
+	 */
+	public static Path copyHome(Path source, Path target) throws IOException {
 		try (var paths = Files.walk(source)) {
 			for (Path path : paths.toList()) {
 				String relative = source.relativize(path).toString();
