@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * (Langsrud's greedy criterion; skipped when the primary residuals pass the memory
  * budget), and the singleton rule and the relation repair are applied until stable
  * (suppressing more never makes a primary cell recoverable again; a secondary cell
- * published again is one its relations give away).
+ * published again is one its relations give away). Last, the settling publishes again
+ * every secondary cell that combinations of relations determine and guards a third cell
+ * beside two secret parts one of which rests on a single unit, and the interval guard
+ * gives partners to primary cells whose feasible range does not reach the interval
+ * (guarded cells are protected by the rounds like primary cells).
  */
 final class GaussianProtection {
 
