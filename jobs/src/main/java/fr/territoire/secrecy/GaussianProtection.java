@@ -308,13 +308,14 @@ final class GaussianProtection {
 		IntList narrow = null;
 		for (int pass = 1; pass <= INTERVAL_PASSES; pass++) {
 			long start = System.nanoTime();
-			narrow = new IntervalGuard(this.table, this.status, this.interval).narrow(narrow);
+			IntervalGuard guard = new IntervalGuard(this.table, this.status, this.interval);
+			narrow = guard.narrow(narrow);
 			int guards = 0;
 			for (int i = 0; i < narrow.size(); i++) {
 				guards += guardBeside(narrow.get(i));
 			}
-			trace("interval pass %d: %d primary cells too narrow, %d cells guarded (%.1f s)", pass, narrow.size(),
-					guards, (System.nanoTime() - start) / 1e9);
+			trace("interval pass %d: %d primary cells too narrow, %d cells guarded, %d programmes (%.1f s)", pass,
+					narrow.size(), guards, guard.programmes(), (System.nanoTime() - start) / 1e9);
 			if (guards == 0) {
 				return;
 			}

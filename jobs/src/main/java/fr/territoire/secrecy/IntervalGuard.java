@@ -19,8 +19,15 @@ import org.ojalgo.optimisation.Variable;
  */
 final class IntervalGuard {
 
-	/** The neighbourhoods tried, in unknown cells. */
-	private static final int[] CAPS = { 24, 96, 640 };
+	/**
+	 * The neighbourhoods tried, in unknown cells ({@code -Dsecrecy.intervalCaps} for
+	 * experiments).
+	 */
+	private static final int[] CAPS = Arrays.stream(System.getProperty("secrecy.intervalCaps", "24,96,640").split(","))
+		.mapToInt(Integer::parseInt)
+		.toArray();
+
+	private long programmes;
 
 	private final SuppressionTable table;
 
@@ -75,6 +82,11 @@ final class IntervalGuard {
 			}
 		}
 		return narrow;
+	}
+
+	/** The linear programmes solved so far. */
+	long programmes() {
+		return this.programmes;
 	}
 
 	private boolean wideEnough(int cell) {
@@ -146,6 +158,7 @@ final class IntervalGuard {
 	}
 
 	private double solve(boolean maximise) {
+		this.programmes++;
 		SuppressionTable t = this.table;
 		ExpressionsBasedModel model = new ExpressionsBasedModel();
 		Variable[] variables = new Variable[this.count];
