@@ -53,6 +53,13 @@ final class GaussianProtection {
 	private int rounds;
 
 	/**
+	 * The round at which the current series began: the rounds run again after the
+	 * settling or the interval guard start choosing again, rather than at the last resort
+	 * where the first series ended (hiding whole combinations cost 10 points at 10 M).
+	 */
+	private int roundBase;
+
+	/**
 	 * Rounds in which each recoverable primary cell loses one cell of its combination
 	 * (the smallest that keeps the protection interval).
 	 */
@@ -290,6 +297,7 @@ final class GaussianProtection {
 			if (guards == 0) {
 				return;
 			}
+			this.roundBase = this.rounds;
 			while (linearRound() > 0) {
 				this.rounds++;
 			}
@@ -319,6 +327,7 @@ final class GaussianProtection {
 			if (guards == 0) {
 				return;
 			}
+			this.roundBase = this.rounds;
 			while (linearRound() > 0) {
 				this.rounds++;
 			}
@@ -496,7 +505,7 @@ final class GaussianProtection {
 			for (int i = 0; i < candidates.size(); i++) {
 				covered |= chosenNow[candidates.get(i)];
 			}
-			if (this.rounds >= LAST_RESORT_ROUNDS) {
+			if (this.rounds - this.roundBase >= LAST_RESORT_ROUNDS) {
 				// one of these cells must go: all go, the pruning gives back those not
 				// needed
 				for (int i = 0; i < candidates.size(); i++) {
@@ -514,7 +523,7 @@ final class GaussianProtection {
 				this.status[chosen] = SuppressionTable.SECONDARY;
 				chosenNow[chosen] = true;
 				added++;
-				if (this.rounds >= CHOOSING_ROUNDS) {
+				if (this.rounds - this.roundBase >= CHOOSING_ROUNDS) {
 					added += hideSmallCandidates(candidates, TAIL_FACTOR * this.table.value[chosen], chosenNow);
 				}
 			}
