@@ -32,10 +32,16 @@ final class TableAudit {
 	private static final String[] STATUS = { "unpublished", "ok", "secret_primary", "secret_secondary" };
 
 	/** The neighbourhoods tried, in unknowns, before a cell is declared not proven. */
-	private static final int[] NEIGHBOURHOODS = { 24, 96, 384 };
+	private static final int[] NEIGHBOURHOODS = caps("disclosure.caps", "24,96,384,4096");
 
 	/** The neighbourhoods of the interval's linear programmes, in unknowns. */
-	private static final int[] LP_NEIGHBOURHOODS = { 12, 48, 160 };
+	private static final int[] LP_NEIGHBOURHOODS = caps("disclosure.lpCaps", "12,48,160,640");
+
+	private static int[] caps(String property, String fallback) {
+		return java.util.Arrays.stream(System.getProperty(property, fallback).split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+	}
 
 	/**
 	 * Failures after which a table stops being searched: the audit has failed already,

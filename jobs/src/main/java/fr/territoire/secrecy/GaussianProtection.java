@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * (Langsrud's greedy criterion; skipped when the primary residuals pass the memory
  * budget), and the singleton rule and the relation repair are applied until stable
  * (suppressing more never makes a primary cell recoverable again; a secondary cell
- * published again is one its relations give away).
+ * published again is one its relations give away). Last, the settling publishes again
+ * every secondary cell that combinations of relations determine and guards a third cell
+ * beside two secret parts one of which rests on a single unit, and the interval guard
+ * gives partners to primary cells whose feasible range does not reach the interval
+ * (guarded cells are protected by the rounds like primary cells).
  */
 final class GaussianProtection {
 
@@ -39,7 +43,21 @@ final class GaussianProtection {
 
 	private final byte[] status;
 
+	/**
+	 * Secondary cells that must stay undetermined too (the third cell hidden beside two
+	 * secret parts one of which rests on a single unit): the rounds protect them like
+	 * primary cells, and they are never published again.
+	 */
+	private final boolean[] guarded;
+
 	private int rounds;
+
+	/**
+	 * The round at which the current series began: the rounds run again after the
+	 * settling or the interval guard start choosing again, rather than at the last resort
+	 * where the first series ended (hiding whole combinations cost 10 points at 10 M).
+	 */
+	private int roundBase;
 
 	/**
 	 * Rounds in which each recoverable primary cell loses one cell of its combination
@@ -67,6 +85,7 @@ final class GaussianProtection {
 		this.table = table;
 		this.interval = interval;
 		this.status = table.status.clone();
+		this.guarded = new boolean[table.cellCount];
 	}
 
 	/**
@@ -105,6 +124,8 @@ final class GaussianProtection {
 		int repairs = RelationRepair.apply(this.table, this.status, this.interval);
 		breakdown("after repair");
 		trace("after %d rounds of relation repair: %d secondary", repairs, count(SuppressionTable.SECONDARY));
+		settle();
+		protectIntervals();
 		if (this.interval > 0 && logger.isDebugEnabled()) {
 			long[] certified = IntervalCertificate.count(this.table, this.status, this.interval);
 			trace("interval: %d of %d primary cells with a positive value certified by a rectangle", certified[0],
@@ -259,6 +280,181 @@ final class GaussianProtection {
 		}
 	}
 
+	/**
+	 * What the relations and their combinations give away, until nothing changes: every
+	 * secondary cell that the published cells determine protects nothing and is published
+	 * again (the feasible values of every other cell stay the same); then, in every
+	 * relation left with two unknown parts one of which rests on a single unit, a third
+	 * cell is hidden and guarded (the rounds keep it undetermined, like a primary cell),
+	 * so that the unit's owner cannot recover the other part.
+	 */
+	private void settle() {
+		for (int pass = 1; pass <= this.table.cellCount + 1; pass++) {
+			int republished = republishDetermined();
+			int guards = guardSingletons();
+			trace("settling pass %d: %d determined secondary cells published again, %d cells guarded", pass,
+					republished, guards);
+			if (guards == 0) {
+				return;
+			}
+			this.roundBase = this.rounds;
+			while (linearRound() > 0) {
+				this.rounds++;
+			}
+		}
+		throw new IllegalStateException(
+				"secondary suppression of " + this.table.tableId + " " + this.table.period + ": settling did not end");
+	}
+
+	/**
+	 * Primary cells whose feasible range does not reach ±interval get partners: the
+	 * cheapest published cells of one of their relations worth at least interval × their
+	 * value, guarded; then the rounds and the settling again, until every range is wide
+	 * enough (or a bounded number of passes).
+	 */
+	private void protectIntervals() {
+		IntList narrow = null;
+		for (int pass = 1; pass <= INTERVAL_PASSES; pass++) {
+			long start = System.nanoTime();
+			IntervalGuard guard = new IntervalGuard(this.table, this.status, this.interval);
+			narrow = guard.narrow(narrow);
+			int guards = 0;
+			for (int i = 0; i < narrow.size(); i++) {
+				guards += guardBeside(narrow.get(i));
+			}
+			trace("interval pass %d: %d primary cells too narrow, %d cells guarded, %d programmes (%.1f s)", pass,
+					narrow.size(), guards, guard.programmes(), (System.nanoTime() - start) / 1e9);
+			if (guards == 0) {
+				return;
+			}
+			this.roundBase = this.rounds;
+			while (linearRound() > 0) {
+				this.rounds++;
+			}
+			settle();
+		}
+	}
+
+	private static final int INTERVAL_PASSES = Integer.getInteger("secrecy.intervalPasses", 20);
+
+	/**
+	 * Hides and guards the cheapest published cells of one relation of a cell worth at
+	 * least interval × its value together.
+	 */
+	private int guardBeside(int cell) {
+		SuppressionTable t = this.table;
+		double needed = this.interval * Math.abs(t.value[cell]);
+		IntList best = null;
+		double bestCost = Double.POSITIVE_INFINITY;
+		IntList candidates = new IntList();
+		for (int r = t.memberStart[cell]; r < t.memberStart[cell + 1]; r++) {
+			int relation = t.memberRelations[r];
+			candidates.clear();
+			for (int m = t.relationStart[relation]; m < t.relationStart[relation + 1]; m++) {
+				int other = t.relationMembers[m];
+				if (other != cell && t.published[other] && this.status[other] == SuppressionTable.OK) {
+					candidates.add(other);
+				}
+			}
+			IntList option = RelationRepair.cheapest(t, candidates, needed);
+			double cost = 0;
+			for (int i = 0; i < option.size(); i++) {
+				cost += t.value[option.get(i)];
+			}
+			if (option.size() > 0 && cost < bestCost) {
+				best = option;
+				bestCost = cost;
+			}
+		}
+		if (best == null) {
+			return 0;
+		}
+		for (int i = 0; i < best.size(); i++) {
+			this.status[best.get(i)] = SuppressionTable.SECONDARY;
+			this.guarded[best.get(i)] = true;
+		}
+		return best.size();
+	}
+
+	/**
+	 * Publishes again the unguarded secondary cells that the published cells determine.
+	 */
+	private int republishDetermined() {
+		Span span = span();
+		IntList determined = new IntList();
+		for (int cell = 0; cell < this.table.cellCount; cell++) {
+			if (this.status[cell] == SuppressionTable.SECONDARY && !this.guarded[cell]) {
+				this.vector = restrict(cell, span.coordinate(), this.vector);
+				if (span.basis().reduce(this.vector, this.restrictedLength)) {
+					determined.add(cell);
+				}
+			}
+		}
+		for (int i = 0; i < determined.size(); i++) {
+			this.status[determined.get(i)] = SuppressionTable.OK;
+		}
+		return determined.size();
+	}
+
+	/**
+	 * Relations whose only unknown cells are two parts (not the total), one secret or
+	 * primary, the other resting on a single unit: the cheapest published cells of the
+	 * relation worth at least interval × the secret part are hidden and guarded.
+	 */
+	private int guardSingletons() {
+		SuppressionTable t = this.table;
+		boolean[] known = RelationRepair.known(t, this.status);
+		int guards = 0;
+		IntList candidates = new IntList();
+		for (int relation = 0; relation < t.relationCount(); relation++) {
+			int from = t.relationStart[relation];
+			int to = t.relationStart[relation + 1];
+			int first = -1;
+			int second = -1;
+			int count = 0;
+			for (int m = from; m < to && count <= 2; m++) {
+				int cell = t.relationMembers[m];
+				if (!known[cell]) {
+					count++;
+					if (first < 0) {
+						first = cell;
+					}
+					else {
+						second = cell;
+					}
+				}
+			}
+			if (count != 2 || t.relationMembers[from] == first) {
+				continue;
+			}
+			double needed = 0;
+			if (t.units[first] == 1 && this.status[second] != SuppressionTable.OK) {
+				needed = Math.max(needed, this.interval * Math.abs(t.value[second]));
+			}
+			else if (t.units[second] == 1 && this.status[first] != SuppressionTable.OK) {
+				needed = Math.max(needed, this.interval * Math.abs(t.value[first]));
+			}
+			else {
+				continue;
+			}
+			candidates.clear();
+			for (int m = from; m < to; m++) {
+				int cell = t.relationMembers[m];
+				if (t.published[cell] && this.status[cell] == SuppressionTable.OK) {
+					candidates.add(cell);
+				}
+			}
+			IntList chosen = RelationRepair.cheapest(t, candidates, needed);
+			for (int i = 0; i < chosen.size(); i++) {
+				this.status[chosen.get(i)] = SuppressionTable.SECONDARY;
+				this.guarded[chosen.get(i)] = true;
+				known[chosen.get(i)] = false;
+				guards++;
+			}
+		}
+		return guards;
+	}
+
 	/** One round: the span, the recoverable primary cells, one suppression for each. */
 	private int linearRound() {
 		SuppressionTable t = this.table;
@@ -277,7 +473,7 @@ final class GaussianProtection {
 		IntList candidates = new IntList();
 		int added = 0;
 		for (int cell = 0; cell < t.cellCount; cell++) {
-			if (this.status[cell] != SuppressionTable.PRIMARY) {
+			if (this.status[cell] != SuppressionTable.PRIMARY && !this.guarded[cell]) {
 				continue;
 			}
 			vector = restrict(cell, coordinate, vector);
@@ -309,7 +505,7 @@ final class GaussianProtection {
 			for (int i = 0; i < candidates.size(); i++) {
 				covered |= chosenNow[candidates.get(i)];
 			}
-			if (this.rounds >= LAST_RESORT_ROUNDS) {
+			if (this.rounds - this.roundBase >= LAST_RESORT_ROUNDS) {
 				// one of these cells must go: all go, the pruning gives back those not
 				// needed
 				for (int i = 0; i < candidates.size(); i++) {
@@ -327,7 +523,7 @@ final class GaussianProtection {
 				this.status[chosen] = SuppressionTable.SECONDARY;
 				chosenNow[chosen] = true;
 				added++;
-				if (this.rounds >= CHOOSING_ROUNDS) {
+				if (this.rounds - this.roundBase >= CHOOSING_ROUNDS) {
 					added += hideSmallCandidates(candidates, TAIL_FACTOR * this.table.value[chosen], chosenNow);
 				}
 			}

@@ -29,6 +29,27 @@ final class IntervalCertificate {
 	 * @return {certified, primary cells with a positive value}
 	 */
 	static long[] count(SuppressionTable table, byte[] status, double interval) {
+		boolean[] certified = certified(table, status, interval);
+		long yes = 0;
+		long considered = 0;
+		for (int cell = 0; cell < table.cellCount; cell++) {
+			if (status[cell] == SuppressionTable.PRIMARY && table.value[cell] > 0) {
+				considered++;
+				yes += certified[cell] ? 1 : 0;
+			}
+		}
+		return new long[] { yes, considered };
+	}
+
+	/**
+	 * The primary cells with a positive value that a rectangle certifies.
+	 * @param table the table
+	 * @param status the status of every cell
+	 * @param interval the protection interval (0.10)
+	 * @return by cell, whether it is certified
+	 */
+	static boolean[] certified(SuppressionTable table, byte[] status, double interval) {
+		boolean[] certified = new boolean[table.cellCount];
 		Map<Long, List<Integer>> communesBySiblings = new HashMap<>();
 		Map<Integer, int[]> innerRange = new HashMap<>();
 		for (int inner = 0; inner < table.innerCount; inner++) {
@@ -44,13 +65,10 @@ final class IntervalCertificate {
 				range[1] = inner + 1;
 			}
 		}
-		long certified = 0;
-		long considered = 0;
 		for (int cell = 0; cell < table.cellCount; cell++) {
 			if (status[cell] != SuppressionTable.PRIMARY || table.value[cell] <= 0) {
 				continue;
 			}
-			considered++;
 			if (table.innerOf[cell] < 0 || table.sectorLevels.isEmpty()) {
 				continue;
 			}
@@ -82,9 +100,9 @@ final class IntervalCertificate {
 					}
 				}
 			}
-			certified += found ? 1 : 0;
+			certified[cell] = found;
 		}
-		return new long[] { certified, considered };
+		return certified;
 	}
 
 	private static boolean usable(SuppressionTable table, byte[] status, int cell, double threshold) {

@@ -103,9 +103,15 @@ final class SuppressionFixture {
 			List<String> sectors = (List<String>) row[1];
 			double value = (double) row[2];
 			long units = (long) row[3];
+			// one row per unit, each an equal share of the value: the contributions tell
+			// the
+			// same units as the cell's count (the audit reads them)
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("INSERT INTO mart.secrecy_contribution VALUES ('" + TABLE + "', " + PERIOD + ", 'u"
-						+ (unit++) + "', '" + commune + "', " + array(sectors) + ", " + value + ")");
+				for (long u = 0; u < Math.max(1, units); u++) {
+					statement.execute("INSERT INTO mart.secrecy_contribution VALUES ('" + TABLE + "', " + PERIOD
+							+ ", 'u" + (unit++) + "', '" + commune + "', " + array(sectors) + ", "
+							+ (value / Math.max(1, units)) + ")");
+				}
 			}
 			String[] parents = this.communes.get(commune);
 			List<String[]> territories = new ArrayList<>();
