@@ -25,6 +25,15 @@ final class RecoverabilityCheck {
 	}
 
 	static Set<String> recoverablePrimaryCells(Connection connection) throws SQLException {
+		return recoverableCells(connection, Set.of("secret_primary"));
+	}
+
+	/** Every secret cell, primary or secondary, whose value the published cells give. */
+	static Set<String> recoverableSecretCells(Connection connection) throws SQLException {
+		return recoverableCells(connection, Set.of("secret_primary", "secret_secondary"));
+	}
+
+	private static Set<String> recoverableCells(Connection connection, Set<String> statuses) throws SQLException {
 		List<String> sectorLevels = new ArrayList<>();
 		Map<String, String[]> parents = new HashMap<>();
 		Map<String, List<String>> sectorPaths = new HashMap<>();
@@ -111,7 +120,7 @@ final class RecoverabilityCheck {
 		}
 		Set<String> recoverable = new TreeSet<>();
 		for (Map.Entry<String, Object[]> entry : cells.entrySet()) {
-			if ("secret_primary".equals(entry.getValue()[5])) {
+			if (statuses.contains((String) entry.getValue()[5])) {
 				double[] residual = reduce(vectors.get(entry.getKey()), basis, pivots);
 				boolean zero = true;
 				for (double x : residual) {

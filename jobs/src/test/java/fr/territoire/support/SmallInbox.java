@@ -76,13 +76,13 @@ import tools.jackson.databind.node.ArrayNode;
  * units), as in the samples. The Entzheim stock is all in 67; the national extract's 299
  * establishments are in other départements: the nightly stages them (no rejected row) and
  * counts none of them in a commune of the published geography.</li>
- * <li>No partner workbook ({@code partners/} left out). With the members' workbook, on
- * this geography, the nightly fails in its disclosure step ({@code SECRET_RECOVERABLE}:
- * the secondary suppression leaves the EPCI 246701064's Logistique cell of
- * partner_turnover 2024 recomputable), with the workbook as in the samples and with its
- * rows restricted to 67 alike; on the whole samples it passes. That is the secrecy step's
- * business (reported), not what the tests using this inbox are about; the partner's steps
- * still run, on no file.</li>
+ * <li>No partner workbook ({@code partners/} left out): the partner's steps run on no
+ * file. With the members' workbook, on this geography, the nightly used to fail in its
+ * disclosure step ({@code SECRET_RECOVERABLE}: EPCI 246701064's Logistique cell of
+ * partner_turnover 2024 was recomputable); that is fixed and tested by
+ * {@code secrecy.OneDepartementSecrecyIntegrationTests}, which adds the workbook to this
+ * inbox. The tests using this inbox are about runs, not secrecy, and their expected
+ * figures are computed without it.</li>
  * </ul>
  */
 public final class SmallInbox {
