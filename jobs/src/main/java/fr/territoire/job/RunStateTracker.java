@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -81,17 +80,28 @@ final class RunStateTracker implements AutoCloseable {
 			StepProgress.Snapshot snapshot = null;
 			long rows = 0;
 			long execution = -1;
+			StepExecution lastEnded = null;
 			for (JobExecution running : jobRepository.findRunningJobExecutions(jobName)) {
 				for (StepExecution stepExecution : running.getStepExecutions()) {
 					rows += stepExecution.getReadCount();
-					if (stepExecution.getStatus() == BatchStatus.STARTED) {
+					if (stepExecution.getStatus().isRunning()) {
 						step = stepExecution.getStepName();
 						stepStartedAt = String.valueOf(stepExecution.getStartTime());
 						execution = running.getId();
 						snapshot = (this.progress != null) ? this.progress.of(stepExecution, LocalDateTime.now())
 							.with(this.runningQuery.get().orElse(null)) : null;
 					}
+					else if (stepExecution.getEndTime() != null
+							&& (lastEnded == null || stepExecution.getEndTime().isAfter(lastEnded.getEndTime()))) {
+						lastEnded = stepExecution;
+					}
 				}
+			}
+			if (step == null && lastEnded != null) {
+				// between two steps: say which one has just ended rather than no step at
+				// all
+				step = lastEnded.getStepName() + " ended, the next step starting";
+				stepStartedAt = String.valueOf(lastEnded.getEndTime());
 			}
 			write(new RunState(jobName, date.toString(), pid, startedAt, step, stepStartedAt, rows,
 					Instant.now().toString(), (snapshot != null) ? snapshot.describe() : null));
