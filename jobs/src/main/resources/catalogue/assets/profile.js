@@ -22,6 +22,10 @@
   /** The indicators' labels and units, by id (profiles/indicators.js). */
   T.indicators = function (map) { meta = map; };
 
+  /** Each dataset's CSV file, by dataset name (profiles/files.js): a large one is gzipped (.csv.gz). */
+  var csvFiles = {};
+  T.files = function (map) { csvFiles = map; };
+
   /** A French number; values are published rounded to their decimals, so all of them are shown by default. */
   function number(value, decimals) {
     var digits = (decimals === null || decimals === undefined) ? 10 : decimals;
@@ -184,8 +188,9 @@
     var level = data.level;
     var key = 'level = ' + level + ', territory_code = ' + data.code;
     function row(dataset, title, rowKey) {
+      var csv = csvFiles[dataset] || dataset + '.csv';
       return el('tr', {}, [el('td', {}, [title]),
-        el('td', {}, [el('a', {'class': 'file', href: dataset + '.csv'}, [dataset + '.csv']), ' · ',
+        el('td', {}, [el('a', {'class': 'file', href: csv}, [csv]), ' · ',
           el('a', {'class': 'file', href: dataset + '.parquet'}, ['Parquet']), ' · ',
           el('a', {href: 'datasets/' + dataset + '.html'}, ['description'])]),
         el('td', {}, [el('code', {}, [rowKey])])]);

@@ -90,7 +90,8 @@ record CataloguePage(PublishedRelease release, ReleaseChanges changes, List<Data
 	record FileView(String path, String format, String size, long bytes, String sha256) {
 
 		static FileView of(PublishedRelease.DatasetFile file) {
-			return new FileView(file.path(), file.format().toUpperCase(java.util.Locale.ROOT),
+			String format = file.format().toUpperCase(java.util.Locale.ROOT);
+			return new FileView(file.path(), file.path().endsWith(".gz") ? format + " (gzip)" : format,
 					PageText.size(file.bytes()), file.bytes(), file.sha256());
 		}
 

@@ -150,8 +150,10 @@ public record PublishedRelease(Path folder, String id, String runDate, String cr
 	}
 
 	private static String format(String path) {
-		int dot = path.lastIndexOf('.');
-		return (dot >= 0) ? path.substring(dot + 1) : "";
+		// a gzipped file has its content's format (territories.csv.gz: csv)
+		String name = path.endsWith(".gz") ? path.substring(0, path.length() - 3) : path;
+		int dot = name.lastIndexOf('.');
+		return (dot >= 0) ? name.substring(dot + 1) : "";
 	}
 
 	private static List<Link> links(JsonNode links, @Nullable String fallback) {

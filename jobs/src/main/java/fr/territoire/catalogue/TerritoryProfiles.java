@@ -139,6 +139,7 @@ final class TerritoryProfiles {
 		}
 		bytes += writeIndex(views, building.resolve("search.js"));
 		bytes += writeIndicators(views, building.resolve("indicators.js"));
+		bytes += writeFiles(release, building.resolve("files.js"));
 		// the new folder replaces the old one at once; the old one's files are deleted
 		// after
 		Path profiles = folder.resolve("profiles");
@@ -209,6 +210,27 @@ final class TerritoryProfiles {
 					text.append(",").append(json(row.get(3)));
 				}
 				text.append("]");
+			}
+		}
+		text.append("\n});\n");
+		Files.writeString(target, text);
+		return Files.size(target);
+	}
+
+	/**
+	 * The CSV file of each dataset, for the profile's links:
+	 * {@code Territoire.files({"territories": "territories.csv",…})}; a large table's is
+	 * gzipped ({@code .csv.gz}).
+	 */
+	private static long writeFiles(PublishedRelease release, Path target) throws IOException {
+		StringBuilder text = new StringBuilder("Territoire.files({");
+		String separator = "\n";
+		for (PublishedRelease.Dataset dataset : release.datasets()) {
+			for (PublishedRelease.DatasetFile file : dataset.files()) {
+				if (file.format().equals("csv")) {
+					text.append(separator).append(json(dataset.name())).append(":").append(json(file.path()));
+					separator = ",\n";
+				}
 			}
 		}
 		text.append("\n});\n");

@@ -122,6 +122,9 @@ final class CatalogJsonLd {
 		distribution.put("dcat:mediaType",
 				OrderedJson.object("@id", MEDIA_TYPE + DataPackage.mediaType(file.format())));
 		distribution.put("dct:format", OrderedJson.object("@id", FILE_TYPE + file.format().toUpperCase(Locale.ROOT)));
+		if (file.gzipped()) {
+			distribution.put("dcat:compressFormat", OrderedJson.object("@id", MEDIA_TYPE + "application/gzip"));
+		}
 		distribution.put("dcat:byteSize",
 				OrderedJson.object("@value", Long.toString(file.bytes()), "@type", "xsd:nonNegativeInteger"));
 		Map<String, Object> checksum = new LinkedHashMap<>();

@@ -89,6 +89,9 @@ final class DataPackage {
 		resource.put("path", file.path());
 		resource.put("format", file.format());
 		resource.put("mediatype", mediaType(file.format()));
+		if (file.gzipped()) {
+			resource.put("compression", "gz");
+		}
 		if (file.format().equals("csv")) {
 			resource.put("encoding", "utf-8");
 			resource.put("dialect", OrderedJson.object("delimiter", ",", "quoteChar", "\"", "doubleQuote", true,

@@ -32,13 +32,20 @@ import org.jspecify.annotations.Nullable;
  * @param spatialUri the area as a URI (DCAT {@code dct:spatial}), e.g. the EU country
  * authority's France
  * @param tables the published tables
+ * @param csvGzipAboveRows the CSV file of a table of more rows than this is published
+ * gzipped ({@code <name>.csv.gz}); default {@value #CSV_GZIP_ABOVE_ROWS}, the rows up to
+ * which a table is also published as XLSX: a table too large for a spreadsheet is read
+ * with tools that read gzip
  */
 public record PublicationSpec(String title, String description, String licence, String attribution,
 		@JsonProperty("licence_name") @Nullable String licenceName,
 		@JsonProperty("licence_url") @Nullable String licenceUrl, @Nullable String publisher,
 		@JsonProperty("publisher_url") @Nullable String publisherUrl, @Nullable String frequency,
-		@Nullable String spatial, @JsonProperty("spatial_uri") @Nullable String spatialUri,
-		List<PublishedTable> tables) {
+		@Nullable String spatial, @JsonProperty("spatial_uri") @Nullable String spatialUri, List<PublishedTable> tables,
+		@JsonProperty("csv_gzip_above_rows") @Nullable Long csvGzipAboveRows) {
+
+	/** The default of {@code csv_gzip_above_rows}. */
+	public static final long CSV_GZIP_ABOVE_ROWS = 1_000_000;
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -70,11 +77,24 @@ public record PublicationSpec(String title, String description, String licence, 
 		}
 		spatial = (spatial != null) ? spatial : "France";
 		spatialUri = (spatialUri != null) ? spatialUri : "http://publications.europa.eu/resource/authority/country/FRA";
+		csvGzipAboveRows = (csvGzipAboveRows != null) ? csvGzipAboveRows : CSV_GZIP_ABOVE_ROWS;
+		if (csvGzipAboveRows < 0) {
+			throw new IllegalArgumentException(
+					"csv_gzip_above_rows is " + csvGzipAboveRows + "; it must be 0 (every CSV gzipped) or more");
+		}
+	}
+
+	public PublicationSpec(String title, String description, String licence, String attribution,
+			@Nullable String licenceName, @Nullable String licenceUrl, @Nullable String publisher,
+			@Nullable String publisherUrl, @Nullable String frequency, @Nullable String spatial,
+			@Nullable String spatialUri, List<PublishedTable> tables) {
+		this(title, description, licence, attribution, licenceName, licenceUrl, publisher, publisherUrl, frequency,
+				spatial, spatialUri, tables, null);
 	}
 
 	public PublicationSpec(String title, String description, String licence, String attribution,
 			List<PublishedTable> tables) {
-		this(title, description, licence, attribution, null, null, null, null, null, null, null, tables);
+		this(title, description, licence, attribution, null, null, null, null, null, null, null, tables, null);
 	}
 
 	/**

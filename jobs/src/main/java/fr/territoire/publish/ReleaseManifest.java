@@ -3,6 +3,7 @@ package fr.territoire.publish;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -101,6 +102,13 @@ public record ReleaseManifest(String id, String title, String description, @Json
 	 * @param sha256 its checksum
 	 */
 	public record File(String path, String format, long bytes, String sha256) {
+
+		/** Whether the file is gzipped ({@code .csv.gz}): its format is its content's. */
+		@JsonIgnore
+		public boolean gzipped() {
+			return this.path.endsWith(".gz");
+		}
+
 	}
 
 }

@@ -40,8 +40,10 @@ class TerritoryProfilesTests {
 		}
 		Files.writeString(this.release.resolve("manifest.json"), """
 				{"id": "2026-01-02-7", "run_date": "2026-01-02",
-				 "tables": [{"name": "territories", "rows": 6, "files": [{"path": "territories.parquet"}]},
-				            {"name": "indicators", "rows": 1, "files": [{"path": "indicators.parquet"}]}]}
+				 "tables": [{"name": "territories", "rows": 6,
+				             "files": [{"path": "territories.parquet"}, {"path": "territories.csv.gz"}]},
+				            {"name": "indicators", "rows": 1,
+				             "files": [{"path": "indicators.parquet"}, {"path": "indicators.csv"}]}]}
 				""");
 		Files.writeString(this.release.resolve("datapackage.json"), """
 				{"title": "Essai", "resources": []}
@@ -83,6 +85,13 @@ class TerritoryProfilesTests {
 				"population":["Population \\"municipale\\"","habitants"]
 				});
 				""");
+		// the profile links each dataset's CSV by its name in the release, gzipped or not
+		assertThat(Files.readString(profiles.resolve("files.js"))).isEqualTo("""
+				Territoire.files({
+				"territories":"territories.csv.gz",
+				"indicators":"indicators.csv"
+				});
+				""");
 		assertThat(this.release.resolve("profile.html")).content()
 			.contains("<title>Profils des territoires — Essai</title>")
 			.contains("<span id=\"release\">2026-01-02-7</span>");
@@ -96,7 +105,7 @@ class TerritoryProfilesTests {
 		List<String> before = contents(profiles);
 		Files.writeString(profiles.resolve("commune/99999.js"), "stale");
 		CatalogueTasklet.write(read, null, List.of(), List.of(), sections, ReleaseViews.Limits.small());
-		assertThat(contents(profiles)).isEqualTo(before).hasSize(7);
+		assertThat(contents(profiles)).isEqualTo(before).hasSize(8);
 		assertThat(this.release.resolve(".profiles.new")).doesNotExist();
 		assertThat(this.release.resolve(".profiles.old")).doesNotExist();
 	}
