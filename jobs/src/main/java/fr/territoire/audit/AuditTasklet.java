@@ -65,12 +65,20 @@ public class AuditTasklet implements Tasklet {
 			// only this step's results: a restarted step replaces its own, the other
 			// step's stay
 			Sql.update(connection, "DELETE FROM quality.audit_result WHERE audit = ?", audit.name());
-			long offending = Sql.queryLong(connection, "SELECT count(*) FROM (" + audit.sql() + ")");
-			String sample = Sql
-				.queryRows(connection,
-						"SELECT CAST(to_json(list(t)) AS VARCHAR) FROM (SELECT * FROM (" + audit.sql() + ") LIMIT 5) t")
-				.get(0)
-				.get(0);
+			long started = System.nanoTime();
+			long offending = Sql.queryLong(connection, audit.countSql());
+			// the sample is read only when there is one: evaluating the query again to
+			// find no row cost as much as the count (issue 19: the audits of the register
+			// at 44 M rows)
+			String sample = (offending == 0) ? null
+					: Sql
+						.queryRows(connection,
+								"SELECT CAST(to_json(list(t)) AS VARCHAR) FROM (SELECT * FROM (" + audit.sql()
+										+ ") LIMIT 5) t")
+						.get(0)
+						.get(0);
+			logger.debug("Audit {}: {} offending rows in {} ms", audit.name(), offending,
+					(System.nanoTime() - started) / 1_000_000);
 			Sql.update(connection, "INSERT INTO quality.audit_result VALUES (?, ?, ?, ?, ?)", audit.name(),
 					audit.spec().description(), audit.spec().blocking(), offending, sample);
 			context.putLong("audit." + audit.name(), offending);

@@ -55,7 +55,8 @@ public final class ModelTestAudits {
 			for (ColumnTest test : column.tests()) {
 				audits.add(new Audit(table + "__" + test.kind().yamlName() + "_" + column.name(),
 						sql(table, column.name(), test),
-						new AuditSpec(description(table, column.name(), test), test.blocking(), after)));
+						new AuditSpec(description(table, column.name(), test), test.blocking(), after),
+						countSql(table, column.name(), test)));
 			}
 		}
 		return audits;
@@ -100,15 +101,38 @@ public final class ModelTestAudits {
 	static String sql(String table, String column, ColumnTest test) {
 		String name = Sql.identifier(column);
 		return switch (test.kind()) {
-			case NOT_NULL -> "SELECT * FROM " + table + " WHERE " + name + " IS NULL";
+			case NOT_NULL, RELATIONSHIPS -> "SELECT * FROM " + rowFilter(table, column, test);
 			case UNIQUE -> "SELECT " + name + ", count(*) AS copies FROM " + table + " WHERE " + name
 					+ " IS NOT NULL GROUP BY " + name + " HAVING count(*) > 1";
 			case ACCEPTED_VALUES -> "SELECT " + name + ", count(*) AS row_count FROM " + table + " WHERE " + name
 					+ " IS NOT NULL AND CAST(" + name + " AS VARCHAR) NOT IN ("
 					+ test.values().stream().map(Sql::literal).collect(Collectors.joining(", ")) + ") GROUP BY " + name;
-			case RELATIONSHIPS -> "SELECT * FROM " + table + " AS child WHERE child." + name
-					+ " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + test.to() + " AS parent WHERE parent."
-					+ Sql.identifier(String.valueOf(test.field())) + " = child." + name + ")";
+		};
+	}
+
+	/**
+	 * The count of the rows {@link #sql} returns: for the tests returning whole rows, a
+	 * count over the same filter applied to the tested column alone (DuckDB does not
+	 * prune the other columns of a view through the anti-join: 82 s against 1.8 s for
+	 * {@code public.establishment} at 44 M rows).
+	 */
+	static String countSql(String table, String column, ColumnTest test) {
+		return switch (test.kind()) {
+			case NOT_NULL, RELATIONSHIPS -> "SELECT count(*) FROM "
+					+ rowFilter("(SELECT " + Sql.identifier(column) + " FROM " + table + ")", column, test);
+			case UNIQUE, ACCEPTED_VALUES -> "SELECT count(*) FROM (" + sql(table, column, test) + ")";
+		};
+	}
+
+	/** The rows given, filtered to those breaking a row-wise test. */
+	private static String rowFilter(String rows, String column, ColumnTest test) {
+		String name = Sql.identifier(column);
+		return switch (test.kind()) {
+			case NOT_NULL -> rows + " AS child WHERE child." + name + " IS NULL";
+			case RELATIONSHIPS -> rows + " AS child WHERE child." + name + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+					+ test.to() + " AS parent WHERE parent." + Sql.identifier(String.valueOf(test.field()))
+					+ " = child." + name + ")";
+			case UNIQUE, ACCEPTED_VALUES -> throw new IllegalArgumentException(test.kind() + " is not row-wise");
 		};
 	}
 

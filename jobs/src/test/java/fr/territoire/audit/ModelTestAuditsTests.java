@@ -97,6 +97,10 @@ class ModelTestAuditsTests {
 			assertThat(rows(connection, audits.get(3))).containsExactly(List.of("67482", "2"));
 			assertThat(rows(connection, audits.get(4))).containsExactlyInAnyOrder(
 					java.util.Arrays.asList(null, "2A004", "94"), List.of("commune", "97101", "01"));
+			// each audit's count query counts the rows its query returns (the rows listed
+			// above)
+			assertThat(audits).extracting((audit) -> Sql.queryLong(connection, audit.countSql()))
+				.containsExactly(2L, 1L, 1L, 1L, 2L);
 		}
 	}
 
