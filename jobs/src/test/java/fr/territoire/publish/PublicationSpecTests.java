@@ -31,6 +31,18 @@ class PublicationSpecTests {
 	}
 
 	@Test
+	void gzipsTheCsvOfTablesAboveAMillionRowsUnlessToldOtherwiseAndRefusesANegativeThreshold() {
+		var tables = java.util.List
+			.of(new PublicationSpec.PublishedTable("territories", "public.territory", null, "code"));
+		assertThat(new PublicationSpec("t", "d", "l", "a", tables).csvGzipAboveRows()).isEqualTo(1_000_000L);
+		assertThat(new PublicationSpec("t", "d", "l", "a", null, null, null, null, null, null, null, tables, 0L)
+			.csvGzipAboveRows()).isZero();
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new PublicationSpec("t", "d", "l", "a", null, null, null, null, null, null, null, tables, -1L))
+			.withMessage("csv_gzip_above_rows is -1; it must be 0 (every CSV gzipped) or more");
+	}
+
+	@Test
 	void acceptsSeveralConditionsJoinedByAnd() {
 		var table = new PublicationSpec.PublishedTable("x", "public.indicator_value", null, "level",
 				"level = 'commune' AND dimension = 'none'");
