@@ -69,12 +69,15 @@ public class AuditTasklet implements Tasklet {
 			long offending = Sql.queryLong(connection, audit.countSql());
 			// the sample is read only when there is one: evaluating the query again to
 			// find no row cost as much as the count (issue 19: the audits of the register
-			// at 44 M rows)
+			// at 44 M rows). The first five rows in the order of their values, listed in
+			// that order: the same sample in every run of the same data (without an
+			// order,
+			// parallel threads picked and listed them differently from run to run)
 			String sample = (offending == 0) ? null
 					: Sql
 						.queryRows(connection,
-								"SELECT CAST(to_json(list(t)) AS VARCHAR) FROM (SELECT * FROM (" + audit.sql()
-										+ ") LIMIT 5) t")
+								"SELECT CAST(to_json(list(t ORDER BY t)) AS VARCHAR) FROM (SELECT * FROM ("
+										+ audit.sql() + ") ORDER BY ALL LIMIT 5) t")
 						.get(0)
 						.get(0);
 			logger.debug("Audit {}: {} offending rows in {} ms", audit.name(), offending,
