@@ -17,9 +17,24 @@ import fr.territoire.warehouse.Sql;
  * DuckDB knows: a regular expression its engine refuses, a date format it cannot parse, a
  * reference to a column that does not exist.
  */
-public final class StagingSqlCheck {
+public final class StagingSqlCheck implements AutoCloseable {
 
-	private StagingSqlCheck() {
+	private final MacroCatalog macros;
+
+	/**
+	 * One in-memory DuckDB for every mapping, opened at the first check with the macros
+	 * created once; each check runs in a transaction rolled back at its end, so that no
+	 * mapping sees another's tables. A database per mapping cost about a second at every
+	 * start of every command.
+	 */
+	private Connection connection;
+
+	/**
+	 * A check of several mappings against the same macros; close it when done.
+	 * @param macros the warehouse's macros, which generated models call
+	 */
+	public StagingSqlCheck(MacroCatalog macros) {
+		this.macros = macros;
 	}
 
 	/**
@@ -29,6 +44,17 @@ public final class StagingSqlCheck {
 	 * @return DuckDB's complaint, if any
 	 */
 	public static Optional<String> problem(Mapping mapping, MacroCatalog macros) {
+		try (StagingSqlCheck check = new StagingSqlCheck(macros)) {
+			return check.problem(mapping);
+		}
+	}
+
+	/**
+	 * What DuckDB says is wrong with the generated model, if anything.
+	 * @param mapping a declarative mapping
+	 * @return DuckDB's complaint, if any
+	 */
+	public Optional<String> problem(Mapping mapping) {
 		String sql;
 		try {
 			sql = StagingSql.sql(mapping);
@@ -36,11 +62,22 @@ public final class StagingSqlCheck {
 		catch (IllegalArgumentException ex) {
 			return Optional.of(ex.getMessage());
 		}
-		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-				Statement statement = connection.createStatement()) {
-			fr.territoire.config.NativeLibraryLeftovers.record();
-			statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
-			macros.create(connection);
+		try {
+			Connection connection = connection();
+			try (Statement statement = connection.createStatement()) {
+				return bind(statement, mapping, sql);
+			}
+			finally {
+				connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			return Optional.of("DuckDB refuses the generated staging model: " + firstLine(ex.getMessage()));
+		}
+	}
+
+	private static Optional<String> bind(Statement statement, Mapping mapping, String sql) {
+		try {
 			String columns = mapping.headers()
 				.stream()
 				.map((name) -> Sql.identifier(name) + " VARCHAR")
@@ -63,6 +100,37 @@ public final class StagingSqlCheck {
 		}
 		catch (SQLException ex) {
 			return Optional.of("DuckDB refuses the generated staging model: " + firstLine(ex.getMessage()));
+		}
+	}
+
+	private Connection connection() throws SQLException {
+		if (this.connection == null) {
+			Connection opened = DriverManager.getConnection("jdbc:duckdb:");
+			fr.territoire.config.NativeLibraryLeftovers.record();
+			try (Statement statement = opened.createStatement()) {
+				statement.execute("CREATE SCHEMA raw; CREATE SCHEMA staging;");
+				this.macros.create(opened);
+				opened.setAutoCommit(false);
+			}
+			catch (SQLException | RuntimeException ex) {
+				opened.close();
+				throw ex;
+			}
+			this.connection = opened;
+		}
+		return this.connection;
+	}
+
+	@Override
+	public void close() {
+		if (this.connection != null) {
+			try {
+				this.connection.close();
+			}
+			catch (SQLException ex) {
+				// an in-memory database: nothing to keep
+			}
+			this.connection = null;
 		}
 	}
 

@@ -1,5 +1,6 @@
 package fr.territoire.project;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,13 +22,19 @@ import tools.jackson.databind.json.JsonMapper;
  * table no model builds, an unnamed expression): publication then checks them on the real
  * table.
  */
-final class ModelColumns {
+final class ModelColumns implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final ModelCatalog models;
 
 	private final Map<String, Optional<List<String>>> byTable = new HashMap<>();
+
+	/**
+	 * One in-memory DuckDB for every parse, opened at the first: a database per model
+	 * cost a quarter of a second at every start of every command.
+	 */
+	private Connection parser;
 
 	ModelColumns(ModelCatalog models) {
 		this.models = models;
@@ -55,10 +62,15 @@ final class ModelColumns {
 		return columns;
 	}
 
-	private static Optional<JsonNode> parse(String sql) {
-		try (var connection = DriverManager.getConnection("jdbc:duckdb:")) {
-			fr.territoire.config.NativeLibraryLeftovers.record();
-			String json = Sql.queryRows(connection, "SELECT CAST(json_serialize_sql(?) AS VARCHAR)", sql).get(0).get(0);
+	private Optional<JsonNode> parse(String sql) {
+		try {
+			if (this.parser == null) {
+				this.parser = DriverManager.getConnection("jdbc:duckdb:");
+				fr.territoire.config.NativeLibraryLeftovers.record();
+			}
+			String json = Sql.queryRows(this.parser, "SELECT CAST(json_serialize_sql(?) AS VARCHAR)", sql)
+				.get(0)
+				.get(0);
 			JsonNode tree = JSON.readTree(json);
 			if (tree.path("error").asBoolean(true) || tree.path("statements").size() != 1) {
 				return Optional.empty();
@@ -121,6 +133,19 @@ final class ModelColumns {
 			return node(cte, visible);
 		}
 		return schema.isEmpty() ? Optional.empty() : table(schema + "." + name);
+	}
+
+	@Override
+	public void close() {
+		if (this.parser != null) {
+			try {
+				this.parser.close();
+			}
+			catch (SQLException ex) {
+				// an in-memory database: nothing to keep
+			}
+			this.parser = null;
+		}
 	}
 
 }

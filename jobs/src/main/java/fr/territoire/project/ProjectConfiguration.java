@@ -126,7 +126,9 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		problems.addAll(ModelTestAudits.problems(models));
 		problems.addAll(AuditOrder.problems(audits));
 		if (publication != null) {
-			problems.addAll(PublishedColumns.problems(publication, models, new ModelColumns(models)::of));
+			try (ModelColumns columns = new ModelColumns(models)) {
+				problems.addAll(PublishedColumns.problems(publication, models, columns::of));
+			}
 		}
 		problems.addAll(StagingLinks.problems(mappings, models, macros));
 		problems.addAll(UnusedStagingTables.warnings(project, mappings, models, geography));

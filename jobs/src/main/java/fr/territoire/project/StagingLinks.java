@@ -24,26 +24,34 @@ final class StagingLinks {
 
 	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models, MacroCatalog macros) {
 		List<Problem> problems = new ArrayList<>();
-		for (Mapping mapping : mappings.mappings()) {
-			long staging = handWritten(models, mapping).size();
-			String shownAs = "mappings/" + mapping.source() + ".yaml";
-			if (mapping.isDeclarative()) {
-				if (staging != 0) {
-					problems.add(Problem.of(shownAs,
-							"has a target table, so its staging model is generated, but " + staging
-									+ " hand-written staging model(s) also name this source",
-							"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
-									+ "target"));
-				}
-				StagingSqlCheck.problem(mapping, macros)
-					.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
-							"check the patterns, formats and references of the mapping's columns")));
+		try (StagingSqlCheck check = new StagingSqlCheck(macros)) {
+			for (Mapping mapping : mappings.mappings()) {
+				problems.addAll(problems(mapping, models, check));
 			}
-			else if (staging != 1) {
-				problems.add(Problem.of(shownAs, "needs exactly one staging model, found " + staging,
-						"add warehouse/models/staging/stg_<source>__<entity>.sql with 'source: " + mapping.source()
-								+ "' in its YAML"));
+		}
+		return problems;
+	}
+
+	private static List<Problem> problems(Mapping mapping, ModelCatalog models, StagingSqlCheck check) {
+		List<Problem> problems = new ArrayList<>();
+		long staging = handWritten(models, mapping).size();
+		String shownAs = "mappings/" + mapping.source() + ".yaml";
+		if (mapping.isDeclarative()) {
+			if (staging != 0) {
+				problems.add(Problem.of(shownAs,
+						"has a target table, so its staging model is generated, but " + staging
+								+ " hand-written staging model(s) also name this source",
+						"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
+								+ "target"));
 			}
+			check.problem(mapping)
+				.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
+						"check the patterns, formats and references of the mapping's columns")));
+		}
+		else if (staging != 1) {
+			problems.add(Problem.of(shownAs, "needs exactly one staging model, found " + staging,
+					"add warehouse/models/staging/stg_<source>__<entity>.sql with 'source: " + mapping.source()
+							+ "' in its YAML"));
 		}
 		return problems;
 	}
