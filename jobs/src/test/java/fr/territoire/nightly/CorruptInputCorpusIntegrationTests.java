@@ -25,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -46,6 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * previous release and warehouse stay byte for byte the same. The faults quarantined
  * row-wise, the loaded and the skipped ones share one run that completes: the quarantine
  * holds exactly the rows this test finds bad by its own reading of the files.
+ * <p>
+ * The inbox is the small test inbox ({@link SmallInbox}, one département) with the
+ * partner's members workbook of the samples added, the register's stock cut to its first
+ * lines: each of the nine nightlies then publishes 500 communes instead of 35,000.
  */
 class CorruptInputCorpusIntegrationTests {
 
@@ -73,7 +78,10 @@ class CorruptInputCorpusIntegrationTests {
 		List<CorpusCase> corpus = corpus();
 		assertThat(corpus).hasSize(14);
 		Path good = Files.createDirectories(this.base.resolve("good"));
-		SampleExpectations.copySamples(good);
+		SmallInbox.copyTo(good);
+		Path members = good.resolve(MEMBERS);
+		Files.createDirectories(members.getParent());
+		Files.copy(SampleExpectations.SAMPLES.resolve(MEMBERS), members);
 		Path stock = good.resolve("sirene/StockEtablissement_utf8_entzheim.csv");
 		List<String> lines = Files.readAllLines(stock, StandardCharsets.UTF_8);
 		Files.write(stock, lines.subList(0, STOCK_LINES), StandardCharsets.UTF_8);
