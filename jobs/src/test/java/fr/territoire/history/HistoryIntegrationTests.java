@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two successive monthly stocks built from real rows of the Entzheim sample, then the
  * second stock again: the events and periods of the warehouse equal what a comparison of
  * the two files, read again with commons-csv, finds; the same stock twice changes
- * nothing.
+ * nothing. The other inputs are those of the small test inbox ({@link SmallInbox}: the
+ * Entzheim stock is all in its département).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HistoryIntegrationTests {
@@ -65,7 +67,7 @@ class HistoryIntegrationTests {
 
 	@BeforeAll
 	static void runThreeMonths() throws IOException {
-		SampleExpectations.copySamples(inbox);
+		SmallInbox.copyTo(inbox);
 		List<String> header = new ArrayList<>();
 		List<Map<String, String>> rows = read(SampleExpectations.SAMPLES.resolve(REGISTER), header);
 		// month 1: the real file without rows 0-4 and 40, rows 30 and 31 closed
