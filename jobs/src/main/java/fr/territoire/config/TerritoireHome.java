@@ -90,6 +90,14 @@ public record TerritoireHome(Path root, Path project, @Nullable Path explicitInb
 		return ProjectFolders.of(this.project);
 	}
 
+	/**
+	 * DuckDB's answers to the configuration's checks, remembered between commands (one
+	 * small file per model and per mapping; safe to delete).
+	 */
+	public Path configurationAnswers() {
+		return this.root.resolve("cache").resolve("configuration");
+	}
+
 	/** The job repository's database (H2 file, without its extension). */
 	public Path jobRepository() {
 		return batchFolder().resolve("repository");

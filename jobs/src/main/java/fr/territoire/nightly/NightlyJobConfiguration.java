@@ -82,7 +82,7 @@ public class NightlyJobConfiguration {
 
 	@Bean
 	ProjectConfiguration projectConfiguration(TerritoireHome home) {
-		return ProjectConfiguration.load(home.project(), Jobs.NAMES).requireValid();
+		return ProjectConfiguration.load(home.project(), Jobs.NAMES, home.configurationAnswers()).requireValid();
 	}
 
 	/**

@@ -50,6 +50,34 @@ public final class StagingSqlCheck implements AutoCloseable {
 	}
 
 	/**
+	 * Everything the check of a mapping depends on, but DuckDB: the same text gives the
+	 * same answer (for remembering it).
+	 * @param mapping a declarative mapping
+	 * @param macros the warehouse's macros
+	 * @return the generated model and what the check creates before binding it
+	 */
+	public static String question(Mapping mapping, MacroCatalog macros) {
+		StringBuilder question = new StringBuilder();
+		try {
+			question.append(StagingSql.sql(mapping)).append('\n');
+		}
+		catch (IllegalArgumentException ex) {
+			question.append("refused: ").append(ex.getMessage()).append('\n');
+		}
+		question.append(mapping.rawTable()).append('\n').append(mapping.headers()).append('\n');
+		question.append(StagingSql.references(mapping)).append('\n');
+		mapping.columns()
+			.stream()
+			.flatMap((column) -> column.rules().stream())
+			.filter((rule) -> rule.kind() == fr.territoire.mapping.Rule.Kind.REFERENCE)
+			.map(fr.territoire.mapping.Rule::reference)
+			.distinct()
+			.forEach((reference) -> question.append(reference).append('\n'));
+		macros.macros().forEach((macro) -> question.append(macro.name()).append('\n').append(macro.sql()).append('\n'));
+		return question.toString();
+	}
+
+	/**
 	 * What DuckDB says is wrong with the generated model, if anything.
 	 * @param mapping a declarative mapping
 	 * @return DuckDB's complaint, if any

@@ -36,8 +36,11 @@ final class ModelColumns implements AutoCloseable {
 	 */
 	private Connection parser;
 
-	ModelColumns(ModelCatalog models) {
+	private final DuckDbAnswers answers;
+
+	ModelColumns(ModelCatalog models, DuckDbAnswers answers) {
 		this.models = models;
+		this.answers = answers;
 	}
 
 	/**
@@ -64,18 +67,30 @@ final class ModelColumns implements AutoCloseable {
 
 	private Optional<JsonNode> parse(String sql) {
 		try {
-			if (this.parser == null) {
-				this.parser = DriverManager.getConnection("jdbc:duckdb:");
-				fr.territoire.config.NativeLibraryLeftovers.record();
+			Optional<String> json = this.answers.answer("parse", sql, () -> serialize(sql));
+			if (json.isEmpty()) {
+				return Optional.empty();
 			}
-			String json = Sql.queryRows(this.parser, "SELECT CAST(json_serialize_sql(?) AS VARCHAR)", sql)
-				.get(0)
-				.get(0);
-			JsonNode tree = JSON.readTree(json);
+			JsonNode tree = JSON.readTree(json.get());
 			if (tree.path("error").asBoolean(true) || tree.path("statements").size() != 1) {
 				return Optional.empty();
 			}
 			return Optional.of(tree.path("statements").get(0).path("node"));
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** DuckDB's parse tree of a query, as JSON. */
+	private Optional<String> serialize(String sql) {
+		try {
+			if (this.parser == null) {
+				this.parser = DriverManager.getConnection("jdbc:duckdb:");
+				fr.territoire.config.NativeLibraryLeftovers.record();
+			}
+			return Optional
+				.of(Sql.queryRows(this.parser, "SELECT CAST(json_serialize_sql(?) AS VARCHAR)", sql).get(0).get(0));
 		}
 		catch (SQLException | RuntimeException ex) {
 			return Optional.empty();

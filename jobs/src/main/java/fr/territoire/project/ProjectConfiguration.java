@@ -84,6 +84,22 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 	 * @return the configuration with all its problems
 	 */
 	public static ProjectConfiguration load(Path project, Set<String> jobs) {
+		return load(project, jobs, DuckDbAnswers.none());
+	}
+
+	/**
+	 * Reads every configuration folder of a project, remembering DuckDB's answers to the
+	 * checks that need it in a folder (see {@code DuckDbAnswers}).
+	 * @param project the project folder
+	 * @param jobs the names of the jobs the application defines (schedules must name one)
+	 * @param answers the folder of DuckDB's remembered answers, under the home
+	 * @return the configuration with all its problems
+	 */
+	public static ProjectConfiguration load(Path project, Set<String> jobs, Path answers) {
+		return load(project, jobs, DuckDbAnswers.in(answers));
+	}
+
+	private static ProjectConfiguration load(Path project, Set<String> jobs, DuckDbAnswers answers) {
 		List<Problem> problems = new ArrayList<>();
 		MappingCatalog mappings = MappingCatalog.load(project);
 		WarehouseSchema schema = WarehouseSchema.load(project);
@@ -126,11 +142,11 @@ public record ProjectConfiguration(Path folder, MappingCatalog mappings, Warehou
 		problems.addAll(ModelTestAudits.problems(models));
 		problems.addAll(AuditOrder.problems(audits));
 		if (publication != null) {
-			try (ModelColumns columns = new ModelColumns(models)) {
+			try (ModelColumns columns = new ModelColumns(models, answers)) {
 				problems.addAll(PublishedColumns.problems(publication, models, columns::of));
 			}
 		}
-		problems.addAll(StagingLinks.problems(mappings, models, macros));
+		problems.addAll(StagingLinks.problems(mappings, models, macros, answers));
 		problems.addAll(UnusedStagingTables.warnings(project, mappings, models, geography));
 		DeclaredFolders declared = DeclaredFolders.read(project, problems);
 		problems.addAll(PartnerLinks.problems(project, mappings, declared.of(PartnerSpec.class), indicators, models));

@@ -2,6 +2,7 @@ package fr.territoire.project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import fr.territoire.config.Problem;
 import fr.territoire.mapping.Mapping;
@@ -22,17 +23,19 @@ final class StagingLinks {
 	private StagingLinks() {
 	}
 
-	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models, MacroCatalog macros) {
+	static List<Problem> problems(MappingCatalog mappings, ModelCatalog models, MacroCatalog macros,
+			DuckDbAnswers answers) {
 		List<Problem> problems = new ArrayList<>();
 		try (StagingSqlCheck check = new StagingSqlCheck(macros)) {
 			for (Mapping mapping : mappings.mappings()) {
-				problems.addAll(problems(mapping, models, check));
+				problems.addAll(problems(mapping, models, macros, check, answers));
 			}
 		}
 		return problems;
 	}
 
-	private static List<Problem> problems(Mapping mapping, ModelCatalog models, StagingSqlCheck check) {
+	private static List<Problem> problems(Mapping mapping, ModelCatalog models, MacroCatalog macros,
+			StagingSqlCheck check, DuckDbAnswers answers) {
 		List<Problem> problems = new ArrayList<>();
 		long staging = handWritten(models, mapping).size();
 		String shownAs = "mappings/" + mapping.source() + ".yaml";
@@ -44,7 +47,10 @@ final class StagingLinks {
 						"remove 'source: " + mapping.source() + "' from the hand-written model, or the mapping's "
 								+ "target"));
 			}
-			check.problem(mapping)
+			answers
+				.answer("staging-check", StagingSqlCheck.question(mapping, macros),
+						() -> Optional.of(check.problem(mapping).orElse("")))
+				.filter((message) -> !message.isEmpty())
 				.ifPresent((message) -> problems.add(Problem.of(shownAs, message,
 						"check the patterns, formats and references of the mapping's columns")));
 		}

@@ -26,7 +26,7 @@ class WarehouseYamlCheckTests {
 	@Test
 	void tellsThePublishedColumnsOfPublicModelsWithoutData() {
 		ModelCatalog models = ModelCatalog.load(PROJECT);
-		ModelColumns columns = new ModelColumns(models);
+		ModelColumns columns = new ModelColumns(models, DuckDbAnswers.none());
 		assertThat(columns.of(publicModel(models, "territory"))).containsExactly("level", "level_order", "code", "name",
 				"epci_code", "epci_name", "departement_code", "departement_name", "region_code", "region_name");
 		assertThat(columns.of(publicModel(models, "commune_measure"))).containsExactly("commune_code", "commune_name",
