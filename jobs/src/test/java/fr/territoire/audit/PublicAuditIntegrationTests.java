@@ -13,6 +13,7 @@ import java.util.Map;
 
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model that forgets to mask the street of 'P' establishments is caught by
  * {@code establishment__published_address_of_partially_diffusible} in the
  * {@code audit.public} step, which records the offending rows and stops the run before
- * anything is published or promoted; a restart resumes at that step.
+ * anything is published or promoted; a restart resumes at that step. The good run is on
+ * the small test inbox ({@link SmallInbox}), whose Entzheim stock is the samples' whole.
  */
 class PublicAuditIntegrationTests {
 
@@ -98,7 +100,7 @@ class PublicAuditIntegrationTests {
 	@Test
 	void recordsThePublicAuditsOfAGoodRunAsPassed() throws Exception {
 		Path inbox = this.folder.resolve("inbox");
-		SampleExpectations.copySamples(inbox);
+		SmallInbox.copyTo(inbox);
 		refuseDiffusionOfEverySeventh(inbox.resolve(SampleExpectations.SIRENE_FILES.get(0)));
 		Path home = this.folder.resolve("var");
 
