@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -66,13 +67,7 @@ public final class StagingSqlCheck implements AutoCloseable {
 		}
 		question.append(mapping.rawTable()).append('\n').append(mapping.headers()).append('\n');
 		question.append(StagingSql.references(mapping)).append('\n');
-		mapping.columns()
-			.stream()
-			.flatMap((column) -> column.rules().stream())
-			.filter((rule) -> rule.kind() == fr.territoire.mapping.Rule.Kind.REFERENCE)
-			.map(fr.territoire.mapping.Rule::reference)
-			.distinct()
-			.forEach((reference) -> question.append(reference).append('\n'));
+		referenceRules(mapping).forEach((reference) -> question.append(reference).append('\n'));
 		macros.macros().forEach((macro) -> question.append(macro.name()).append('\n').append(macro.sql()).append('\n'));
 		return question.toString();
 	}
@@ -115,13 +110,7 @@ public final class StagingSqlCheck implements AutoCloseable {
 			for (String table : StagingSql.references(mapping)) {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
 			}
-			mapping.columns()
-				.stream()
-				.flatMap((column) -> column.rules().stream())
-				.filter((rule) -> rule.kind() == fr.territoire.mapping.Rule.Kind.REFERENCE)
-				.map(fr.territoire.mapping.Rule::reference)
-				.distinct()
-				.forEach((reference) -> createReference(statement, reference));
+			referenceRules(mapping).forEach((reference) -> createReference(statement, reference));
 			statement.execute("INSERT INTO " + mapping.rawTable() + " (_file, _record) VALUES ('check', 1)");
 			statement.execute("CREATE TEMP TABLE checked AS " + sql);
 			return Optional.empty();
@@ -160,6 +149,17 @@ public final class StagingSqlCheck implements AutoCloseable {
 			}
 			this.connection = null;
 		}
+	}
+
+	/** The tables and columns the mapping's reference rules look codes up in. */
+	private static List<fr.territoire.mapping.Rule.Reference> referenceRules(Mapping mapping) {
+		return mapping.columns()
+			.stream()
+			.flatMap((column) -> column.rules().stream())
+			.filter((rule) -> rule.kind() == fr.territoire.mapping.Rule.Kind.REFERENCE)
+			.map(fr.territoire.mapping.Rule::reference)
+			.distinct()
+			.toList();
 	}
 
 	private static void createReference(Statement statement, fr.territoire.mapping.Rule.Reference reference) {
