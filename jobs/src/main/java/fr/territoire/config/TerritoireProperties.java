@@ -29,13 +29,17 @@ import org.springframework.validation.annotation.Validated;
  * @param query bounds and layers of ad-hoc SQL ({@code territoire sql})
  * @param publish publication settings
  * @param ingest how input files are read
+ * @param configurationCache where DuckDB's answers to the configuration's checks are
+ * remembered; by default {@code <home>/cache/configuration}; homes on one machine may
+ * share a folder (answers are named after their question and the driver)
  */
 @ConfigurationProperties("territoire")
 @Validated
 public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @NotNull @DefaultValue(".") Path projectDir,
 		@Nullable Path inbox, @Valid @NotNull @DefaultValue Warehouse warehouse,
 		@Valid @NotNull @DefaultValue Geography geography, @Valid @NotNull @DefaultValue Query query,
-		@Valid @NotNull @DefaultValue Publish publish, @Valid @NotNull @DefaultValue Ingest ingest) {
+		@Valid @NotNull @DefaultValue Publish publish, @Valid @NotNull @DefaultValue Ingest ingest,
+		@Nullable Path configurationCache) {
 
 	private static final String SIZE = "\\d+(\\.\\d+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)";
 
@@ -134,6 +138,12 @@ public record TerritoireProperties(@NotNull @DefaultValue("var") Path home, @Not
 	 */
 	public static boolean isSize(String text) {
 		return text.strip().matches(SIZE);
+	}
+
+	/** Where DuckDB's answers to the configuration's checks are remembered. */
+	public Path configurationAnswers(TerritoireHome home) {
+		return (this.configurationCache != null) ? this.configurationCache.toAbsolutePath().normalize()
+				: home.configurationAnswers();
 	}
 
 	/** The resolved folders. */

@@ -81,8 +81,9 @@ public class NightlyJobConfiguration {
 	public static final String JOB_NAME = "nightly";
 
 	@Bean
-	ProjectConfiguration projectConfiguration(TerritoireHome home) {
-		return ProjectConfiguration.load(home.project(), Jobs.NAMES, home.configurationAnswers()).requireValid();
+	ProjectConfiguration projectConfiguration(TerritoireHome home, TerritoireProperties properties) {
+		return ProjectConfiguration.load(home.project(), Jobs.NAMES, properties.configurationAnswers(home))
+			.requireValid();
 	}
 
 	/**

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.CogFiles;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SampleNightly;
 import fr.territoire.support.Warehouse;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,12 +23,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One nightly on the bundled samples; the density levels and size classes of
+ * The nightly on the bundled samples that the read-only tests share
+ * ({@code SampleNightly}); the density levels and size classes of
  * {@code core.territory_peer_group} are checked against INSEE's grille communale de
  * densité and populations workbook read with POI's in-memory model (not the SAX reader of
  * the pipeline), and against the parts of a merged commune found in the COG 2026 JSON
@@ -51,25 +51,18 @@ class TerritoryPeerGroupIntegrationTests {
 	 */
 	static final String MAGNAC_LES_GARDES = "16198";
 
-	@TempDir
-	static Path home;
-
-	static int exitCode;
-
 	static Map<String, GridRow> grid;
 
 	static CogFiles cog2026;
 
 	@BeforeAll
-	static void runNightlyOnSamples() throws Exception {
+	static void readTheGridAndTheCog() throws Exception {
 		grid = readGrid(GRID);
 		cog2026 = CogFiles.read(SampleExpectations.SAMPLES.resolve("cog-2026/communes.json.gz"));
-		exitCode = TerritoireCommand.execute("run", "nightly", "--date", "2026-11-25", "--home", home.toString());
 	}
 
 	@Test
-	void givesAnUnchangedCommuneTheLevelOfItsRowInTheGrid() throws SQLException {
-		assertThat(exitCode).isZero();
+	void givesAnUnchangedCommuneTheLevelOfItsRowInTheGrid() throws IOException, SQLException {
 		assertThat(grid.get(STRASBOURG).level()).isEqualTo(1);
 		assertThat(grid.get(ENTZHEIM).level()).isEqualTo(3);
 		try (Warehouse warehouse = current()) {
@@ -84,7 +77,7 @@ class TerritoryPeerGroupIntegrationTests {
 	}
 
 	@Test
-	void givesAMergedCommuneTheLevelHoldingMostOfItsPartsPopulation() throws SQLException {
+	void givesAMergedCommuneTheLevelHoldingMostOfItsPartsPopulation() throws IOException, SQLException {
 		// its parts: its own code and the former codes the COG 2026 lists for it, those
 		// the grid (2022 geography) has a row for (16407, a code already gone in 2022,
 		// has none)
@@ -168,7 +161,7 @@ class TerritoryPeerGroupIntegrationTests {
 	}
 
 	@Test
-	void holdsOneRowPerCommuneEpciDepartementAndRegion() throws SQLException {
+	void holdsOneRowPerCommuneEpciDepartementAndRegion() throws IOException, SQLException {
 		try (Warehouse warehouse = current()) {
 			assertThat(warehouse.count("SELECT count(*) FROM core.territory_peer_group"))
 				.isEqualTo(warehouse.count("SELECT count(*) FROM core.territory WHERE level <> 'france'"));
@@ -198,8 +191,9 @@ class TerritoryPeerGroupIntegrationTests {
 				+ "WHERE level = 'commune' AND territory_code = '" + commune + "'");
 	}
 
-	private static Warehouse current() throws SQLException {
-		return Warehouse.open(home.resolve("warehouse/current.duckdb"));
+	/** The warehouse of the nightly on the samples (shared: these tests only read it). */
+	private static Warehouse current() throws IOException, SQLException {
+		return SampleNightly.warehouse();
 	}
 
 	/**
