@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -27,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A new partner source reaches the target geography with one mapping file and no SQL: one
- * nightly on the bundled samples plus a partner workbook written by the test, in a copy
- * of the project whose only change is {@code mappings/partner_implantations.yaml}
- * declaring its commune column. Expected figures are plain arithmetic over the rows the
- * test wrote, and the commune each code belongs to is read from the bundled COG 2026
- * JSON.
+ * nightly on the small test inbox (département 67) plus a partner workbook written by the
+ * test, in a copy of the project whose only change is
+ * {@code mappings/partner_implantations.yaml} declaring its commune column. Expected
+ * figures are plain arithmetic over the rows the test wrote, and the commune each code
+ * belongs to is read from the bundled COG 2026 JSON.
  */
 class DeclaredGeographyIntegrationTests {
 
@@ -98,7 +99,8 @@ class DeclaredGeographyIntegrationTests {
 	static void runNightlyWithOneNewMapping() throws Exception {
 		SampleExpectations.copyConfiguration(project);
 		Files.writeString(project.resolve("mappings/partner_implantations.yaml"), MAPPING);
-		SampleExpectations.copySamples(inbox);
+		// the small test inbox (département 67, where every code written is)
+		SmallInbox.copyTo(inbox);
 		// no legal-unit stock: the release leaves legal_units out (see
 		// leavesOutTheTableWhoseSourceWasNotGiven)
 		Files.delete(inbox.resolve("sirene/StockUniteLegale_utf8_entzheim.csv"));

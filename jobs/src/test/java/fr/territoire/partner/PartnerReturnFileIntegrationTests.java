@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -33,12 +34,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A partner's workbook with bad rows: the nightly on the samples, whose members workbook
- * the test spoils (a SIRET with a wrong key, a blank name, a postcode-like commune code,
- * a negative turnover, a member listed twice), writes the partner a return file listing
- * exactly those rows with their reasons in French and the cell to fix, and the release
- * credits the partner as a source of the figures its data feeds. Which rows are bad is
- * decided here, by the test's own reading of the workbook it wrote.
+ * A partner's workbook with bad rows: the nightly on the small test inbox plus the
+ * samples' members workbook, which the test spoils (a SIRET with a wrong key, a blank
+ * name, a postcode-like commune code, a negative turnover, a member listed twice), writes
+ * the partner a return file listing exactly those rows with their reasons in French and
+ * the cell to fix, and the release credits the partner as a source of the figures its
+ * data feeds. Which rows are bad is decided here, by the test's own reading of the
+ * workbook it wrote.
  */
 class PartnerReturnFileIntegrationTests {
 
@@ -75,7 +77,11 @@ class PartnerReturnFileIntegrationTests {
 		// five bad rows out of 53 exceed the default 5 % that fails a run
 		Path mapping = project.resolve("mappings/partner_members.yaml");
 		Files.writeString(mapping, Files.readString(mapping) + "max_reject_rate: 0.2\n");
-		SampleExpectations.copySamples(inbox);
+		// the small test inbox (département 67) with the samples' members workbook: what
+		// is tested is what the partner gets back, computed from the release itself
+		SmallInbox.copyTo(inbox);
+		Files.createDirectories(inbox.resolve(WORKBOOK).getParent());
+		Files.copy(SampleExpectations.SAMPLES.resolve(WORKBOOK), inbox.resolve(WORKBOOK));
 		Files.delete(inbox.resolve("sirene/StockUniteLegale_utf8_entzheim.csv"));
 		spoil(inbox.resolve(WORKBOOK));
 		readExpectedRejects(inbox.resolve(WORKBOOK));
