@@ -22,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its alerts step (the test-only halt hook stops it at the start of {@code public}) and
  * the test reads {@code mart.alert} and {@code mart.alert_test}; the injected run then
  * resumes to its end, and its release, catalogue page, report and
- * {@code territoire alerts} show the alert.
+ * {@code territoire alerts} show the alert. The geography is the samples' restricted to
+ * Île-de-France ({@link SmallInbox#restrictGeography}).
  */
 class AlertsIntegrationTests {
 
@@ -227,8 +229,8 @@ class AlertsIntegrationTests {
 
 	private static Warehouse run(String name) throws IOException, InterruptedException, SQLException {
 		Path inbox = work.resolve(name);
-		copy(SampleExpectations.SAMPLES.resolve("cog-2026"), inbox.resolve("cog-2026"));
-		copy(SampleExpectations.SAMPLES.resolve("populations"), inbox.resolve("populations"));
+		copy(geography().resolve("cog-2026"), inbox.resolve("cog-2026"));
+		copy(geography().resolve("populations"), inbox.resolve("populations"));
 		Path home = work.resolve(name + "-home");
 		var result = Launcher.runWith(Map.of("TERRITOIRE_TEST_HALT_AT", "public:start"), "run", "nightly", "--home",
 				home.toString(), "--inbox", inbox.toString(), "--date", "2025-12-01");
@@ -241,6 +243,22 @@ class AlertsIntegrationTests {
 			Files.copy(wal, work.resolve(name + "-alerts.duckdb.wal"));
 		}
 		return Warehouse.open(copy);
+	}
+
+	/**
+	 * The samples' COG 2026 and populations restricted to Île-de-France, built once: the
+	 * stock has no establishment elsewhere, and an alert compares a territory with its
+	 * own past and the country's season, the sum of the régions (here Île-de-France's
+	 * either way), so the other 34,000 communes only made the runs longer.
+	 */
+	private static Path geography() throws IOException {
+		Path geography = work.resolve("geography");
+		if (!Files.isDirectory(geography)) {
+			copy(SampleExpectations.SAMPLES.resolve("cog-2026"), geography.resolve("cog-2026"));
+			copy(SampleExpectations.SAMPLES.resolve("populations"), geography.resolve("populations"));
+			SmallInbox.restrictGeography(geography, ILE_DE_FRANCE);
+		}
+		return geography;
 	}
 
 	private static void write(Path inbox, List<String> header, List<List<String>> rows) throws IOException {

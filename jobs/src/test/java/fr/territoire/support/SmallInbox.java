@@ -186,19 +186,33 @@ public final class SmallInbox {
 	}
 
 	static void write(Path folder) throws IOException {
-		Path samples = SampleExpectations.SAMPLES;
 		SampleExpectations.copySamples(folder);
 		delete(folder.resolve("partners"));
-		Path cog = folder.resolve("cog-2026");
-		ArrayNode departements = filter(readJson(samples.resolve("cog-2026/departements.json")),
-				(node) -> DEPARTEMENT.equals(text(node, "code")));
-		String region = text(departements.get(0), "region");
-		Files.writeString(cog.resolve("departements.json"), JSON.writeValueAsString(departements));
+		restrictGeography(folder, Set.of(DEPARTEMENT));
+	}
+
+	/**
+	 * Rewrites, from the samples, the COG 2026 files of an inbox and those of its two
+	 * INSEE workbooks (density grid, populations) it holds, restricted to some
+	 * départements as described above for 67: communes of those départements, EPCIs with
+	 * a member among them (whole), the départements and their régions; the workbooks'
+	 * rows of those départements.
+	 * @param inbox an inbox holding the samples' {@code cog-2026/} (and workbooks)
+	 * @param departements the départements kept (codes of two characters)
+	 */
+	public static void restrictGeography(Path inbox, Set<String> departements) throws IOException {
+		Path samples = SampleExpectations.SAMPLES;
+		Path cog = inbox.resolve("cog-2026");
+		ArrayNode kept = filter(readJson(samples.resolve("cog-2026/departements.json")),
+				(node) -> departements.contains(text(node, "code")));
+		Set<String> regions = new HashSet<>();
+		kept.forEach((departement) -> regions.add(text(departement, "region")));
+		Files.writeString(cog.resolve("departements.json"), JSON.writeValueAsString(kept));
 		Files.writeString(cog.resolve("regions.json"),
 				JSON.writeValueAsString(filter(readJson(samples.resolve("cog-2026/regions.json")),
-						(node) -> region.equals(text(node, "code")))));
+						(node) -> regions.contains(text(node, "code")))));
 		ArrayNode communes = filter(readJson(samples.resolve("cog-2026/communes.json.gz")),
-				(node) -> DEPARTEMENT.equals(text(node, "departement")));
+				(node) -> departements.contains(text(node, "departement")));
 		writeGzip(cog.resolve("communes.json.gz"), communes);
 		Set<String> codes = new HashSet<>();
 		communes.forEach((commune) -> codes.add(text(commune, "code")));
@@ -212,7 +226,9 @@ public final class SmallInbox {
 		}));
 		for (String workbook : List.of("insee-grille-densite/grille_densite_niveau_detaille_2022.xlsx",
 				"populations/ensemble_2025_populations_reference_2022.xlsx")) {
-			rewriteWorkbook(samples.resolve(workbook), folder.resolve(workbook));
+			if (Files.exists(inbox.resolve(workbook))) {
+				rewriteWorkbook(samples.resolve(workbook), inbox.resolve(workbook), departements);
+			}
 		}
 	}
 
@@ -255,7 +271,7 @@ public final class SmallInbox {
 	 * Communes sheet is 30 MB of XML): the source read with StAX, the copy written with
 	 * {@link SXSSFWorkbook}.
 	 */
-	private static void rewriteWorkbook(Path source, Path target) throws IOException {
+	private static void rewriteWorkbook(Path source, Path target, Set<String> departements) throws IOException {
 		Path unstamped = target.resolveSibling(target.getFileName() + ".tmp");
 		try (OPCPackage pkg = OPCPackage.open(source.toFile(), PackageAccess.READ);
 				SXSSFWorkbook copy = new SXSSFWorkbook(200)) {
@@ -266,7 +282,7 @@ public final class SmallInbox {
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			while (sheets.hasNext()) {
 				try (InputStream sheet = sheets.next()) {
-					copySheet(readRows(sheet, strings, styles), copy.createSheet(sheets.getSheetName()),
+					copySheet(readRows(sheet, strings, styles), copy.createSheet(sheets.getSheetName()), departements,
 							(format) -> dateStyles.computeIfAbsent(format, (pattern) -> {
 								org.apache.poi.ss.usermodel.CellStyle style = copy.createCellStyle();
 								style.setDataFormat(copy.createDataFormat().getFormat(pattern));
@@ -287,6 +303,7 @@ public final class SmallInbox {
 	}
 
 	private static void copySheet(List<SheetRow> rows, org.apache.poi.ss.usermodel.Sheet sheet,
+			Set<String> departements,
 			java.util.function.Function<String, org.apache.poi.ss.usermodel.CellStyle> dateStyle) {
 		int header = -1;
 		int keyColumn = -1;
@@ -313,8 +330,8 @@ public final class SmallInbox {
 			int index = row.index();
 			if (header >= 0 && i > header) {
 				String key = row.valueAt(keyColumn);
-				boolean kept = key == null || key.isBlank()
-						|| (byDepartement ? key.strip().equals(DEPARTEMENT) : key.strip().startsWith(DEPARTEMENT));
+				boolean kept = key == null || key.isBlank() || (byDepartement ? departements.contains(key.strip())
+						: departements.stream().anyMatch(key.strip()::startsWith));
 				if (!kept) {
 					continue;
 				}
