@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.territoire.support.Launcher;
-import fr.territoire.support.SampleExpectations;
-import fr.territoire.support.SampleNightly;
+import fr.territoire.support.SmallInbox;
+import fr.territoire.support.SmallInboxFigures;
+import fr.territoire.support.SmallNightly;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -28,12 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The changelog of a release (issue 14, "Done when"): the nightly's home on the samples
- * (the shared {@link SampleNightly}) is copied, one input is changed — five open
- * establishments dropped from the Entzheim register file, one added (a copy of another
- * with a new valid SIRET), one moved to another commune — and the next date is run with
- * the packaged jar. {@code changes.json} and the page's changelog say exactly what the
- * edit did, computed here from the edited CSV.
+ * The changelog of a release (issue 14, "Done when"): the home of a nightly on the small
+ * test inbox (the shared {@link SmallNightly}, département 67) is copied, one input is
+ * changed — five open establishments dropped from the Entzheim register file, one added
+ * (a copy of another with a new valid SIRET), one moved to another commune — and the next
+ * date is run with the packaged jar on that inbox. {@code changes.json} and the page's
+ * changelog say exactly what the edit did, computed here from the edited CSV and the
+ * inbox's files ({@link SmallInboxFigures}).
  */
 class ReleaseChangelogIntegrationTests {
 
@@ -55,8 +56,7 @@ class ReleaseChangelogIntegrationTests {
 
 	@Test
 	void changesJsonAndThePageSayWhatTheEditedRegisterChanged() throws Exception {
-		Path sampleHome = SampleNightly.release().getParent().getParent();
-		copy(sampleHome, this.home);
+		SmallNightly.copyHomeTo(this.home);
 		String previous = Files.readSymbolicLink(this.home.resolve("publish/latest")).getFileName().toString();
 		Path previousRelease = this.home.resolve("publish/releases").resolve(previous);
 		// the first release has nothing to compare with, and says so
@@ -67,7 +67,7 @@ class ReleaseChangelogIntegrationTests {
 
 		List<String> published = column(previousRelease.resolve("establishments.csv"), "siret");
 		Edit edit = edit(new HashSet<>(published));
-		long activeBefore = SampleExpectations.load().activeInFrance();
+		long activeBefore = SmallInboxFigures.load().activeInGeography();
 
 		Launcher.Result run = Launcher.run("--home", this.home.toString(), "run", "nightly", "--date", NEXT_DATE,
 				"--inbox", this.inbox.toString());
@@ -125,12 +125,12 @@ class ReleaseChangelogIntegrationTests {
 	}
 
 	/**
-	 * Copies the samples into the inbox and edits the Entzheim register file: drops the
-	 * first five open, located establishments the previous release published, adds a copy
-	 * of another with a new valid SIRET, moves a third to another commune.
+	 * Copies the small inbox and edits the Entzheim register file: drops the first five
+	 * open, located establishments the previous release published, adds a copy of another
+	 * with a new valid SIRET, moves a third to another commune.
 	 */
 	private Edit edit(Set<String> published) throws IOException {
-		SampleExpectations.copySamples(this.inbox);
+		SmallInbox.copyTo(this.inbox);
 		Path file = this.inbox.resolve(REGISTER);
 		List<CSVRecord> records;
 		List<String> header;
@@ -258,25 +258,6 @@ class ReleaseChangelogIntegrationTests {
 			cells.add(matcher.group(1));
 		}
 		return cells;
-	}
-
-	/** Copies a home, its {@code latest} link as a link. */
-	private static void copy(Path from, Path to) throws IOException {
-		try (var paths = Files.walk(from)) {
-			for (Path path : paths.toList()) {
-				Path target = to.resolve(from.relativize(path).toString());
-				if (Files.isSymbolicLink(path)) {
-					Files.deleteIfExists(target);
-					Files.createSymbolicLink(target, Files.readSymbolicLink(path));
-				}
-				else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
 	}
 
 	/**

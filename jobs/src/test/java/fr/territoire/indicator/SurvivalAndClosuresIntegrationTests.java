@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.territoire.cli.TerritoireCommand;
 import fr.territoire.support.IndicatorValueRow;
 import fr.territoire.support.RegisterFileFigures;
 import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
 import fr.territoire.support.StockFigures;
 import fr.territoire.support.StockFigures.Counts;
 import fr.territoire.support.StockFigures.Territory;
@@ -35,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chosen: 31 establishments in three communes (two of the Eurométropole de Strasbourg,
  * one of another EPCI) and one abroad, with closings on the 3-year boundary and a day
  * before it, on 1 January, and a cohort too young to be measured. The expected figures
- * are computed from the written file by {@link StockFigures}, never typed in.
+ * are computed from the written file by {@link StockFigures}, never typed in. The
+ * geography is the samples' restricted to département 67
+ * ({@link SmallInbox#restrictGeography}).
  */
 class SurvivalAndClosuresIntegrationTests {
 
@@ -101,6 +105,9 @@ class SurvivalAndClosuresIntegrationTests {
 		Path inbox = folder.resolve("inbox");
 		copy(SampleExpectations.SAMPLES.resolve("cog-2026"), inbox.resolve("cog-2026"));
 		copy(SampleExpectations.SAMPLES.resolve("populations"), inbox.resolve("populations"));
+		// the samples' geography restricted to the stock's département: the same
+		// figures, without publishing the other 35,000 communes
+		SmallInbox.restrictGeography(inbox, Set.of(SmallInbox.DEPARTEMENT));
 		Path register = inbox.resolve("sirene/StockEtablissement_utf8_generated.csv");
 		Files.createDirectories(register.getParent());
 		write(register);

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import fr.territoire.config.TerritoireProperties;
 import fr.territoire.support.Launcher;
-import fr.territoire.support.SampleNightly;
+import fr.territoire.support.SmallInbox;
+import fr.territoire.support.SmallNightly;
 import fr.territoire.support.WarehouseReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Users keep querying {@code current.duckdb} while the nightly builds the next warehouse
  * and promotes it: a second run (the packaged jar in its own JVM) on a home that already
- * has a promoted warehouse (a copy of {@link SampleNightly}'s home, not a nightly of its
- * own), while 3 reader processes (each opening a read-only session per query, as
- * {@code territoire sql} does) query in a loop until the run ends. No reader fails, and
- * every answer is the old snapshot's or the new one's.
+ * has a promoted warehouse (a copy of {@link SmallNightly}'s home on the small test
+ * inbox, not a nightly of its own), while 3 reader processes (each opening a read-only
+ * session per query, as {@code territoire sql} does) query in a loop until the run ends.
+ * No reader fails, and every answer is the old snapshot's or the new one's.
  */
 class ReadersDuringRunIntegrationTests {
 
@@ -42,8 +43,8 @@ class ReadersDuringRunIntegrationTests {
 
 	@Test
 	void readersOfTheCurrentWarehouseSeeTheOldOrTheNewSnapshotNeverAnError() throws Exception {
-		// the home of a finished nightly of 2026-11-23 on the samples, copied
-		SampleNightly.copyHomeTo(this.home);
+		// the home of a finished nightly of 2026-11-23 on the small inbox, copied
+		SmallNightly.copyHomeTo(this.home);
 		Path current = this.home.resolve("warehouse/current.duckdb");
 		String before = WarehouseReader.read(current, SETTINGS, SNAPSHOT);
 
@@ -65,7 +66,8 @@ class ReadersDuringRunIntegrationTests {
 		Launcher.Result run;
 		List<String> lines = new ArrayList<>();
 		try {
-			run = Launcher.run("run", "nightly", "--date", "2026-11-24", "--home", this.home.toString());
+			run = Launcher.run("run", "nightly", "--date", "2026-11-24", "--home", this.home.toString(), "--inbox",
+					SmallInbox.folder().toString());
 		}
 		finally {
 			Files.createFile(stop);

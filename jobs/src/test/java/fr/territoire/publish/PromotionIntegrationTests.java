@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import fr.territoire.support.Launcher;
-import fr.territoire.support.SampleNightly;
-import fr.territoire.support.SampleExpectations;
+import fr.territoire.support.SmallInbox;
+import fr.territoire.support.SmallNightly;
 import fr.territoire.support.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The release and the warehouse are put in service together (issue 17, "Why" 2): killed
  * between publish and promote, readers still see the previous pair; a crash between the
  * two renames of the promotion is finished by the next start; stale partial folders are
- * removed; old releases are kept up to territoire.publish.keep-releases.
+ * removed; old releases are kept up to territoire.publish.keep-releases. On the small
+ * test inbox ({@link SmallNightly}'s home for the first pair): what is tested is the
+ * promotion, not the samples' figures.
  */
 class PromotionIntegrationTests {
 
-	private static final String DATE_B = SampleNightly.DATE;
+	private static final String DATE_B = SmallNightly.DATE;
 
 	private static final String DATE_A = "2026-11-27";
 
@@ -38,9 +40,9 @@ class PromotionIntegrationTests {
 
 	@Test
 	void readersSeeTheOldPairOrTheNewPairAndAnInterruptedPromotionIsFinished() throws Exception {
-		SampleExpectations.copySamples(this.inbox);
-		// date B's finished nightly on the samples: a copy of the shared one's home
-		SampleNightly.copyHomeTo(this.home);
+		SmallInbox.copyTo(this.inbox);
+		// date B's finished nightly on the small inbox: a copy of the shared one's home
+		SmallNightly.copyHomeTo(this.home);
 		String releaseB = latestId();
 		assertThat(releaseB).startsWith(DATE_B + "-");
 		assertThat(servedDate()).isEqualTo(DATE_B);

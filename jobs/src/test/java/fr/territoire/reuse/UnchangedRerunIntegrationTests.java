@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import fr.territoire.support.Launcher;
 import fr.territoire.support.SampleExpectations;
 import fr.territoire.support.SampleNightly;
+import fr.territoire.support.SmallNightly;
 import fr.territoire.support.SmallInbox;
 import fr.territoire.support.Warehouse;
 import org.apache.commons.csv.CSVFormat;
@@ -43,9 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recomputes nothing: every computing step is skipped with a line saying why, the release
  * is republished under the new id with the same data files (hard links), the warehouse is
  * kept; a changed input recomputes (docs/operations.md). Each test starts from a copy of
- * one finished nightly of this class on the small test inbox ({@link SmallInbox},
- * département 67; every command names that inbox): what is tested is the reuse, not the
- * samples' figures, and the changed-input test's full nightly is then a small one.
+ * the finished nightly on the small test inbox ({@link SmallNightly}: département 67, run
+ * in the test JVM from the build's classes; every command here runs the packaged jar on
+ * that inbox, so the reuse also proves that both have the same code fingerprint): what is
+ * tested is the reuse, not the samples' figures, and the changed-input test's full
+ * nightly is then a small one.
  */
 class UnchangedRerunIntegrationTests {
 
@@ -57,12 +60,6 @@ class UnchangedRerunIntegrationTests {
 
 	private static final String DATE = SampleNightly.DATE;
 
-	/** The finished nightly on the small inbox the tests start from, run once. */
-	private static Path finished;
-
-	@TempDir
-	static Path shared;
-
 	@TempDir
 	Path home;
 
@@ -70,19 +67,11 @@ class UnchangedRerunIntegrationTests {
 	Path inbox;
 
 	/**
-	 * A copy of the class's finished nightly on the small inbox (run at the first call).
+	 * A copy of the finished nightly on the small inbox ({@link SmallNightly}, run in the
+	 * test JVM and shared by this build's test classes).
 	 */
 	private void copyFinishedHome() throws Exception {
-		synchronized (UnchangedRerunIntegrationTests.class) {
-			if (finished == null) {
-				Path home = shared.resolve("home");
-				Launcher.Result run = Launcher.run("run", "nightly", "--date", DATE, "--home", home.toString(),
-						"--inbox", SmallInbox.folder().toString());
-				assertThat(run.exitCode()).as(run.output()).isZero();
-				finished = home;
-			}
-		}
-		SampleNightly.copyHome(finished, this.home);
+		SmallNightly.copyHomeTo(this.home);
 	}
 
 	private static String smallInbox() throws IOException {
